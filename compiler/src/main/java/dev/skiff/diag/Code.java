@@ -1,0 +1,82 @@
+package dev.skiff.diag;
+
+/**
+ * Every diagnostic Skiff can report has one stable code. Tools branch on codes, never on message text.
+ * Ranges: E01xx syntax, E02xx names and modules, E03xx types, E04xx Kubernetes schema, E05xx evaluation,
+ * E09xx internal. A code, once released, keeps its number and meaning; new codes go at the end of their
+ * range. Each code has at least one golden test (checked by a test) and a line of documentation here.
+ */
+public enum Code {
+    // E01xx — syntax
+    E0101("syntax-error", "The text does not follow Skiff's grammar at this point."),
+    E0102("unterminated-string", "A string literal is not closed before the end of the line or file."),
+    E0103("bad-indentation", "Indentation does not match any enclosing block, or mixes tabs and spaces."),
+    E0104("bad-character", "A character that cannot start any token."),
+    E0105("bad-number", "A number literal is malformed or does not fit in 64 bits."),
+    E0106("bad-escape", "A string contains an escape sequence Skiff does not know."),
+    E0107("unclosed-bracket", "A bracket, brace or parenthesis is never closed, or is closed by the wrong kind."),
+    E0108("bad-encoding", "The file is not UTF-8 text (binary content or invalid bytes)."),
+    E0109("too-deep", "Expressions or blocks are nested deeper than Skiff allows."),
+    E0110("bad-interpolation", "A `${...}` interpolation in a string is malformed."),
+
+    // E02xx — names and modules
+    E0201("undefined-name", "A name is used that is not defined in this scope."),
+    E0202("module-not-found", "An import names a module that cannot be found."),
+    E0203("import-cycle", "Modules import each other in a cycle."),
+    E0204("undefined-member", "A module or value has no member of this name."),
+    E0205("immutable", "A name is assigned again where KCL's rules make it immutable."),
+    E0206("file-not-found", "An input file or directory does not exist or cannot be read."),
+    E0207("duplicate-definition", "A schema, rule, type or parameter is defined twice."),
+
+    // E03xx — types
+    E0301("type-mismatch", "A value does not have the type its declaration requires."),
+    E0302("unknown-attribute", "A schema has no attribute of this name."),
+    E0303("missing-attribute", "A required schema attribute has no value."),
+    E0304("not-callable", "A value is called that is not a function, schema or type."),
+    E0305("bad-arguments", "A call has too many or too few arguments, or an unknown keyword argument."),
+    E0306("unknown-type", "A type annotation names a type that does not exist."),
+    E0307("bad-operand", "An operator is applied to values of types it does not support."),
+    E0308("not-subscriptable", "A value is indexed that cannot be indexed."),
+    E0309("not-iterable", "A value is iterated that cannot be iterated."),
+    E0310("bad-inheritance", "A schema inherits from or mixes in something that is not a schema or mixin."),
+
+    // E05xx — evaluation
+    E0501("check-failed", "A schema's `check:` condition is false."),
+    E0502("assertion-failed", "An `assert` statement's condition is false."),
+    E0503("conflict", "Two values for the same attribute or key cannot be unified."),
+    E0504("division-by-zero", "A division or modulo by zero."),
+    E0505("index-out-of-range", "A list or string index is outside its bounds."),
+    E0506("recursion-limit", "Evaluation recursed deeper than Skiff allows."),
+    E0507("bad-value", "A function received a value it cannot work with."),
+    E0508("option-error", "A required option (`-D key=value`) is missing or has the wrong type."),
+    E0509("limit-exceeded", "Evaluation exceeded a size or step limit."),
+    E0510("cyclic-reference", "A value depends on itself."),
+    E0511("io-error", "A file the program reads cannot be read, or lies outside the project."),
+    E0512("user-error", "The program reported an error itself (for example with `assert` or a failing builtin)."),
+
+    // E09xx — internal
+    E0901("internal-error", "Skiff itself failed. This is a bug in Skiff; please report it.");
+
+    private final String slug;
+    private final String summary;
+
+    Code(String slug, String summary) {
+        this.slug = slug;
+        this.summary = summary;
+    }
+
+    /** The code as users see it, e.g. {@code E0201}. */
+    public String id() {
+        return name();
+    }
+
+    /** A short kebab-case name, e.g. {@code undefined-name}. */
+    public String slug() {
+        return slug;
+    }
+
+    /** One sentence saying what this code means, for documentation. */
+    public String summary() {
+        return summary;
+    }
+}
