@@ -1,0 +1,174 @@
+package dev.skiff.eval.value;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A runtime value. Values are immutable once built: a config or list is never changed after it has been
+ * handed to user code, so sharing is always safe. {@link #toJava()} turns a value into plain Java data for
+ * the emitters.
+ */
+public sealed interface Value permits Value.None, Value.Undefined, Value.Bool, Value.Int, Value.Float, Value.Str,
+        Value.ListV, Value.DictV, Value.SchemaV, Value.Func, Value.TypeV, Value.Module {
+
+    /**
+     * Plain Java data: null, Boolean, Long, Double, String, List, LinkedHashMap. {@code Undefined} entries,
+     * functions, types and modules are left out, as {@code kcl run} leaves them out of its output.
+     */
+    Object toJava();
+
+    /** KCL's {@code None}. */
+    enum None implements Value {
+        NONE;
+
+        @Override
+        public Object toJava() {
+            return null;
+        }
+    }
+
+    /** KCL's {@code Undefined}: an attribute that is not set at all. */
+    enum Undefined implements Value {
+        UNDEFINED;
+
+        @Override
+        public Object toJava() {
+            return null;
+        }
+    }
+
+    record Bool(boolean value) implements Value {
+        public static final Bool TRUE = new Bool(true);
+        public static final Bool FALSE = new Bool(false);
+
+        public static Bool of(boolean b) {
+            return b ? TRUE : FALSE;
+        }
+
+        @Override
+        public Object toJava() {
+            return value;
+        }
+    }
+
+    record Int(long value) implements Value {
+        @Override
+        public Object toJava() {
+            return value;
+        }
+    }
+
+    record Float(double value) implements Value {
+        @Override
+        public Object toJava() {
+            return value;
+        }
+    }
+
+    record Str(String value) implements Value {
+        @Override
+        public Object toJava() {
+            return value;
+        }
+    }
+
+    record ListV(List<Value> items) implements Value {
+        public static final ListV EMPTY = new ListV(List.of());
+
+        public ListV {
+            items = Collections.unmodifiableList(new ArrayList<>(items));
+        }
+
+        @Override
+        public Object toJava() {
+            List<Object> out = new ArrayList<>(items.size());
+            for (Value v : items) {
+                if (isEmitted(v)) {
+                    out.add(v.toJava());
+                }
+            }
+            return out;
+        }
+    }
+
+    /**
+     * A dict (config) value: string keys in the order first written.
+     *
+     * @param entries the entries; copied, so later changes to the argument are not seen
+     */
+    record DictV(Map<String, Value> entries) implements Value {
+        public static final DictV EMPTY = new DictV(Map.of());
+
+        public DictV {
+            entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+        }
+
+        @Override
+        public Object toJava() {
+            return javaMap(entries);
+        }
+    }
+
+    /**
+     * An instance of a schema.
+     *
+     * @param type    the schema it instantiates
+     * @param entries attribute values in output order
+     */
+    record SchemaV(SchemaType type, Map<String, Value> entries) implements Value {
+        public SchemaV {
+            entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+        }
+
+        @Override
+        public Object toJava() {
+            return javaMap(entries);
+        }
+    }
+
+    /** A function: a builtin, a lambda, or a bound method. */
+    record Func(String name, NativeFunction impl) implements Value {
+        @Override
+        public Object toJava() {
+            return null;
+        }
+    }
+
+    /** A type used as a value: a schema (callable to instantiate it) or a type alias. */
+    record TypeV(SchemaType schema) implements Value {
+        @Override
+        public Object toJava() {
+            return null;
+        }
+    }
+
+    /** An imported module. */
+    record Module(String name, Map<String, Value> members) implements Value {
+        public Module {
+            members = Collections.unmodifiableMap(new LinkedHashMap<>(members));
+        }
+
+        @Override
+        public Object toJava() {
+            return null;
+        }
+    }
+
+    /** Whether a value appears in output at all (functions, types, modules and Undefined do not). */
+    static boolean isEmitted(Value v) {
+        return !(v instanceof Undefined || v instanceof Func || v instanceof TypeV || v instanceof Module);
+    }
+
+    private static Map<String, Object> javaMap(Map<String, Value> entries) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Value> e : entries.entrySet()) {
+            if (isEmitted(e.getValue())) {
+                out.put(e.getKey(), e.getValue().toJava());
+            }
+        }
+        return out;
+    }
+}

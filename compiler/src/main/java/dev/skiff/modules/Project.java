@@ -1,0 +1,90 @@
+package dev.skiff.modules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import dev.skiff.diag.Code;
+import dev.skiff.diag.Diagnostic;
+import dev.skiff.diag.Result;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Skiff (KCL) project: the directory holding {@code kcl.mod}, or, without one, the directory of the main
+ * file. Imports resolve against its root. {@code kcl.mod} is TOML; Skiff reads {@code [package] name},
+ * local {@code [dependencies]} ({@code name = { path = "../lib" }}) and its own {@code [skiff]} table.
+ *
+ * @param root          absolute, normalized project root
+ * @param name          the package name, or the root directory's name
+ * @param dependencies  local dependencies by import name, as absolute paths
+ * @param skiff         the {@code [skiff]} settings as raw strings ({@code k8s = "1.35"}), in order
+ * @param hasModFile    whether a {@code kcl.mod} was found
+ */
+public record Project(Path root, String name, Map<String, Path> dependencies, Map<String, Object> skiff,
+                      boolean hasModFile) {
+    public static final String MOD_FILE = "kcl.mod";
+
+    public Project {
+        dependencies = Map.copyOf(dependencies);
+        skiff = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(skiff));
+    }
+
+    /** The project owning {@code start} (a file or directory): the nearest ancestor with a {@code kcl.mod}. */
+    public static Result<Project> discover(Path start) {
+        Path abs = start.toAbsolutePath().normalize();
+        Path dir = Files.isDirectory(abs) ? abs : abs.getParent();
+        for (Path d = dir; d != null; d = d.getParent()) {
+            if (Files.isRegularFile(d.resolve(MOD_FILE))) {
+                return read(d);
+            }
+        }
+        return Result.ok(new Project(dir, dir.getFileName() == null ? "main" : dir.getFileName().toString(),
+                Map.of(), Map.of(), false));
+    }
+
+    /** Reads {@code root/kcl.mod}. A malformed file is reported, and the project still works without it. */
+    public static Result<Project> read(Path root) {
+        Path mod = root.resolve(MOD_FILE);
+        String fallbackName = root.getFileName() == null ? "main" : root.getFileName().toString();
+        List<Diagnostic> problems = new ArrayList<>();
+        Map<String, Path> deps = new LinkedHashMap<>();
+        Map<String, Object> skiff = new LinkedHashMap<>();
+        String name = fallbackName;
+        try {
+            JsonNode doc = new TomlMapper().readTree(Files.readString(mod));
+            JsonNode pkg = doc.path("package");
+            if (pkg.path("name").isTextual()) {
+                name = pkg.path("name").asText();
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = doc.path("dependencies").fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                JsonNode path = e.getValue().path("path");
+                if (path.isTextual()) {
+                    deps.put(e.getKey(), root.resolve(path.asText()).toAbsolutePath().normalize());
+                }
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = doc.path("skiff").fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                skiff.put(e.getKey(), toPlain(e.getValue()));
+            }
+        } catch (IOException | RuntimeException e) {
+            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            problems.add(Diagnostic.error(Code.E0206, null, "cannot read `" + mod + "` as TOML: " + msg));
+        }
+        return Result.of(new Project(root.toAbsolutePath().normalize(), name, deps, skiff, true), problems);
+    }
+
+    private static Object toPlain(JsonNode n) {
+        if (n.isArray()) {
+            List<Object> out = new ArrayList<>();
+            n.forEach(x -> out.add(toPlain(x)));
+            return List.copyOf(out);
+        }
+        return n.isValueNode() ? n.asText() : n.toString();
+    }
+}
