@@ -99,11 +99,21 @@ public sealed interface Value permits Value.None, Value.Undefined, Value.Bool, V
      *
      * @param entries the entries; copied, so later changes to the argument are not seen
      */
-    record DictV(Map<String, Value> entries) implements Value {
+    record DictV(Map<String, Value> entries, Map<String, MergeOp> ops) implements Value {
         public static final DictV EMPTY = new DictV(Map.of());
 
         public DictV {
             entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+            ops = ops.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(ops));
+        }
+
+        public DictV(Map<String, Value> entries) {
+            this(entries, Map.of());
+        }
+
+        /** How the entry under {@code key} combines when this config is merged into another. */
+        public MergeOp op(String key) {
+            return ops.getOrDefault(key, MergeOp.UNION);
         }
 
         @Override
@@ -118,9 +128,19 @@ public sealed interface Value permits Value.None, Value.Undefined, Value.Bool, V
      * @param type    the schema it instantiates
      * @param entries attribute values in output order
      */
-    record SchemaV(SchemaType type, Map<String, Value> entries) implements Value {
+    record SchemaV(SchemaType type, Map<String, Value> entries, Map<String, MergeOp> ops) implements Value {
         public SchemaV {
             entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+            ops = ops.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(ops));
+        }
+
+        public SchemaV(SchemaType type, Map<String, Value> entries) {
+            this(type, entries, Map.of());
+        }
+
+        /** How the entry under {@code key} combines when this instance is merged into another. */
+        public MergeOp op(String key) {
+            return ops.getOrDefault(key, MergeOp.UNION);
         }
 
         @Override
@@ -155,6 +175,11 @@ public sealed interface Value permits Value.None, Value.Undefined, Value.Bool, V
         public Object toJava() {
             return null;
         }
+    }
+
+    /** How a config entry combines with an earlier value of the same key: {@code :}, {@code =} or {@code +=}. */
+    enum MergeOp {
+        UNION, OVERRIDE, INSERT
     }
 
     /** Whether a value appears in output at all (functions, types, modules and Undefined do not). */
