@@ -1,5 +1,6 @@
 package dev.skiff.eval.value;
 
+import dev.skiff.source.Span;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -98,17 +99,24 @@ public sealed interface Value permits Value.None, Value.Undefined, Value.Bool, V
      * A dict (config) value: string keys in the order first written.
      *
      * @param entries the entries; copied, so later changes to the argument are not seen
+     * @param ops     how entries merge, for those that do not simply unify
+     * @param spans   where each entry was written, where known (for diagnostics about the value)
      */
-    record DictV(Map<String, Value> entries, Map<String, MergeOp> ops) implements Value {
+    record DictV(Map<String, Value> entries, Map<String, MergeOp> ops, Map<String, Span> spans) implements Value {
         public static final DictV EMPTY = new DictV(Map.of());
 
         public DictV {
             entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
             ops = ops.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(ops));
+            spans = spans.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(spans));
         }
 
         public DictV(Map<String, Value> entries) {
-            this(entries, Map.of());
+            this(entries, Map.of(), Map.of());
+        }
+
+        public DictV(Map<String, Value> entries, Map<String, MergeOp> ops) {
+            this(entries, ops, Map.of());
         }
 
         /** How the entry under {@code key} combines when this config is merged into another. */
@@ -128,14 +136,20 @@ public sealed interface Value permits Value.None, Value.Undefined, Value.Bool, V
      * @param type    the schema it instantiates
      * @param entries attribute values in output order
      */
-    record SchemaV(SchemaType type, Map<String, Value> entries, Map<String, MergeOp> ops) implements Value {
+    record SchemaV(SchemaType type, Map<String, Value> entries, Map<String, MergeOp> ops, Map<String, Span> spans)
+            implements Value {
         public SchemaV {
             entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
             ops = ops.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(ops));
+            spans = spans.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(spans));
         }
 
         public SchemaV(SchemaType type, Map<String, Value> entries) {
-            this(type, entries, Map.of());
+            this(type, entries, Map.of(), Map.of());
+        }
+
+        public SchemaV(SchemaType type, Map<String, Value> entries, Map<String, MergeOp> ops) {
+            this(type, entries, ops, Map.of());
         }
 
         /** How the entry under {@code key} combines when this instance is merged into another. */

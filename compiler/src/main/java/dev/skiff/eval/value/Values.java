@@ -1,6 +1,5 @@
 package dev.skiff.eval.value;
 
-import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -243,28 +242,6 @@ public final class Values {
      * {@code .0} on whole numbers and exponent form outside 1e-4 ≤ |x| < 1e16.
      */
     public static String formatFloat(double d) {
-        if (Double.isNaN(d)) {
-            return "nan";
-        }
-        if (Double.isInfinite(d)) {
-            return d > 0 ? "inf" : "-inf";
-        }
-        if (d == 0) {
-            return (1 / d < 0) ? "-0.0" : "0.0";
-        }
-        BigDecimal bd = new BigDecimal(Double.toString(d)).stripTrailingZeros();
-        String digits = bd.unscaledValue().abs().toString();
-        int exponent = digits.length() - 1 - bd.scale();
-        String sign = d < 0 ? "-" : "";
-        if (exponent < -4 || exponent >= 16) {
-            String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-            String exp = (exponent < 0 ? "-" : "+") + (Math.abs(exponent) < 10 ? "0" : "") + Math.abs(exponent);
-            return sign + mantissa + "e" + exp;
-        }
-        String plain = bd.abs().toPlainString();
-        if (!plain.contains(".")) {
-            plain = plain + ".0";
-        }
-        return sign + plain;
+        return dev.skiff.emit.FloatText.format(d);
     }
 }
