@@ -101,7 +101,8 @@ class GoldenTest {
     }
 
     static Outcome run(Case c) throws IOException {
-        String source = Files.readString(c.input(), StandardCharsets.UTF_8);
+        // Latin-1 never fails: cases with invalid UTF-8 are read by Skiff itself, this only looks for `# args:`
+        String source = Files.readString(c.input(), StandardCharsets.ISO_8859_1);
         Map<String, String> options = new LinkedHashMap<>();
         Matcher m = ARGS.matcher(source);
         if (m.find()) {
@@ -157,8 +158,11 @@ class GoldenTest {
         assertThat(outcome.text()).as(c.name()).isEqualTo(Files.readString(expected, StandardCharsets.UTF_8));
     }
 
-    /** Codes that no golden case covers yet; each is a debt, listed here so it is seen and paid. */
-    private static final Set<Code> NOT_YET_COVERED = EnumSet.noneOf(Code.class);
+    /**
+     * Codes a golden program cannot produce: a missing input file is tested through the CLI (CliIT), and an
+     * internal error cannot be provoked on purpose.
+     */
+    private static final Set<Code> NOT_YET_COVERED = EnumSet.of(Code.E0206, Code.E0901);
 
     @Test
     void everyDiagnosticCodeHasAGoldenCase() throws IOException {
@@ -179,7 +183,7 @@ class GoldenTest {
         missing.removeAll(seen);
         missing.removeAll(NOT_YET_COVERED);
         assertThat(missing).as("codes without any .err golden case").isEmpty();
-        Set<Code> paid = EnumSet.copyOf(NOT_YET_COVERED.isEmpty() ? EnumSet.noneOf(Code.class) : NOT_YET_COVERED);
+        Set<Code> paid = EnumSet.copyOf(NOT_YET_COVERED);
         paid.retainAll(seen);
         assertThat(paid).as("codes listed as not yet covered that now have a golden case: remove them from the list")
                 .isEmpty();

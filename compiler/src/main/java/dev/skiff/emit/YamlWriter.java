@@ -21,6 +21,9 @@ public final class YamlWriter {
             "True", "TRUE", "false", "False", "FALSE", "yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off",
             "Off", "OFF", "y", "Y", "n", "N", "<<", "=");
 
+    private static final java.util.Set<String> LOOSE = java.util.Set.of("null", "true", "false", "yes", "no", "on",
+            "off", "y", "n", "nil", "nan", "inf", "~");
+
     private YamlWriter() {
     }
 
@@ -177,6 +180,18 @@ public final class YamlWriter {
     }
 
     private static boolean plainAllowed(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        // As KCL's YAML emitter does: anything that starts like a number is quoted, so that no YAML
+        // reader (1.1 or 1.2) can take "1.2.3", "10Gi" or "-5" for anything but a string.
+        char c0 = s.charAt(0);
+        if (Character.isDigit(c0) || c0 == '-' || c0 == '.' || c0 == '+') {
+            return false;
+        }
+        if (LOOSE.contains(s.toLowerCase(Locale.ROOT))) {
+            return false;
+        }
         if (RESERVED.contains(s) || INT.matcher(s).matches() || FLOAT.matcher(s).matches()
                 || SEXAGESIMAL.matcher(s).matches()) {
             return false;

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /** A scope: a module's globals, a schema body, a lambda call or a comprehension. */
 final class Env {
-    enum Kind { MODULE, SCHEMA, LAMBDA, COMPREHENSION }
+    enum Kind { MODULE, SCHEMA, LAMBDA, COMPREHENSION, CONFIG }
 
     final Env parent;
     final Kind kind;
@@ -35,6 +35,8 @@ final class Env {
         SchemaDef pendingSchema;
         Value pendingConfig;
         Span pendingSpan;
+        java.util.List<Value> pendingArgs = java.util.List.of();
+        java.util.Map<String, Value> pendingKwargs = java.util.Map.of();
 
         Binding(Value value, Span declared) {
             this.value = value;

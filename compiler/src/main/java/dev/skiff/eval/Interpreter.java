@@ -136,7 +136,7 @@ final class Interpreter {
     /** The value of a binding, instantiating a pending top-level unification on first use. */
     Value valueOf(Env.Binding b) {
         if (b.value == null && b.pendingSchema != null) {
-            b.value = schemas.instantiate(b.pendingSchema, List.of(), Map.of(), b.pendingConfig, b.pendingSpan);
+            b.value = schemas.instantiate(b.pendingSchema, b.pendingArgs, b.pendingKwargs, b.pendingConfig, b.pendingSpan);
         }
         return b.value == null ? Value.Undefined.UNDEFINED : b.value;
     }
@@ -469,7 +469,8 @@ final class Interpreter {
         Map<String, Value> entries = new LinkedHashMap<>();
         Map<String, MergeOp> ops = new LinkedHashMap<>();
         Map<String, Span> spans = new LinkedHashMap<>();
-        configEntries(c.entries(), env, entries, ops, spans);
+        // entries may refer to earlier sibling keys by name, as in KCL
+        configEntries(c.entries(), env.child(Env.Kind.CONFIG), entries, ops, spans);
         return new Value.DictV(entries, ops, spans);
     }
 
@@ -477,6 +478,10 @@ final class Interpreter {
                                Map<String, Span> spans) {
         for (ConfigEntry entry : list) {
             switch (entry) {
+                case ConfigEntry.KeyValue kv when kv.key() instanceof Expr.Subscript sub
+                        && sub.value() instanceof Expr.Name listName && !sub.optional() -> {
+                    indexEntry(kv, listName.id(), eval(sub.index(), env), env, entries);
+                }
                 case ConfigEntry.KeyValue kv -> {
                     List<String> path = keyPath(kv.key(), env);
                     Value value = eval(kv.value(), env);
@@ -490,6 +495,9 @@ final class Interpreter {
                     }
                     spans.put(path.get(0), kv.key().span());
                     put(entries, ops, path.get(0), value, op, kv.span());
+                    if (env.kind == Env.Kind.CONFIG) {
+                        env.vars.put(path.get(0), new Env.Binding(entries.get(path.get(0)), kv.key().span()));
+                    }
                 }
                 case ConfigEntry.Unpack u -> {
                     Value v = eval(u.value(), env);
@@ -518,6 +526,29 @@ final class Interpreter {
                         "this entry could not be parsed");
             }
         }
+    }
+
+    /** {@code key[i] = v} replaces, {@code key[i] += [v…]} inserts, in a list set earlier in the same config. */
+    private void indexEntry(ConfigEntry.KeyValue kv, String key, Value index, Env env, Map<String, Value> entries) {
+        Value current = entries.get(key);
+        if (!(current instanceof Value.ListV list)) {
+            throw new EvalException(Code.E0308, kv.key().span(), "`" + key + "[...]` needs `" + key
+                    + "` to be a list set earlier in this config");
+        }
+        Value value = eval(kv.value(), env);
+        List<Value> items = new ArrayList<>(list.items());
+        if (kv.op() == Operator.Config.INSERT) {
+            int at = index instanceof Value.Int i && i.value() == items.size() ? items.size()
+                    : Slicing.position(index, items.size(), kv.key().span());
+            if (!(value instanceof Value.ListV more)) {
+                throw new EvalException(Code.E0307, kv.value().span(), "`+=` at an index needs a list of items to insert");
+            }
+            items.addAll(at, more.items());
+        } else {
+            int at = Slicing.position(index, items.size(), kv.key().span());
+            items.set(at, kv.op() == Operator.Config.OVERRIDE ? value : Merge.unify(items.get(at), value, kv.span(), key));
+        }
+        entries.put(key, new Value.ListV(items));
     }
 
     private static void put(Map<String, Value> entries, Map<String, MergeOp> ops, String key, Value value, MergeOp op,
@@ -550,6 +581,19 @@ final class Interpreter {
 
     private List<String> keyPath(Expr key, Env env) {
         List<String> path = new ArrayList<>();
+        if (key instanceof Expr.Name n) {
+            // a key naming a comprehension's loop variable stands for the variable's value, as in KCL
+            for (Env s = env; s != null; s = s.parent) {
+                Env.Binding b = s.vars.get(n.id());
+                if (b != null) {
+                    if (s.kind == Env.Kind.COMPREHENSION) {
+                        path.add(Values.toStr(valueOf(b)));
+                        return path;
+                    }
+                    break;
+                }
+            }
+        }
         if (dotted(key, path)) {
             return path;
         }
@@ -633,7 +677,17 @@ final class Interpreter {
             v = eval(n.name(), env);
         } catch (EvalException e) {
             if (e.diagnostic().code() == Code.E0201) {
-                throw new EvalException(Code.E0306, n.span(), "unknown type `" + n.name().span().text() + "`");
+                Set<String> known = new LinkedHashSet<>(List.of("int", "float", "str", "bool", "any"));
+                for (Env s = env; s != null; s = s.parent) {
+                    s.vars.forEach((k, binding) -> {
+                        if (binding.value instanceof Value.TypeV || binding.pendingSchema != null) {
+                            known.add(k);
+                        }
+                    });
+                }
+                EvalException ex = new EvalException(Code.E0306, n.span(), "unknown type `" + n.name().span().text() + "`");
+                String hint = Suggestions.didYouMean(n.name().span().text(), known);
+                throw hint == null ? ex : ex.withHint(hint);
             }
             throw e;
         }

@@ -29,7 +29,7 @@ final class Literals {
         BigDecimal m = multiplier(i.suffix(), i);
         BigDecimal v = BigDecimal.valueOf(i.value()).multiply(m);
         try {
-            return new Value.Int(v.longValueExact());
+            return new Value.Int(v.longValueExact(), i.value() + i.suffix());
         } catch (ArithmeticException e) {
             return new Value.Float(v.doubleValue());
         }
@@ -113,6 +113,6 @@ final class Literals {
         Object data = v.toJava();
         String text = data instanceof Map<?, ?> || data instanceof java.util.List<?>
                 ? YamlWriter.write(data) : YamlWriter.write(Map.of("v", data)).substring(3);
-        return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+        return text;
     }
 }

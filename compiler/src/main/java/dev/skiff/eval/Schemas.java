@@ -83,7 +83,7 @@ final class Schemas {
             Span where = Merge.spans(config).getOrDefault(name, attr.decls().isEmpty() ? span
                     : attr.decls().get(attr.decls().size() - 1).span());
             v = coerce(v, attr.type(), where, "attribute `" + name + "` of `" + def.name() + "`");
-            if (!attr.optional() && Values.isNoneLike(v)) {
+            if (!attr.optional() && v instanceof Value.Undefined) {
                 Stmt.SchemaAttr decl = attr.decls().get(0);
                 throw new EvalException(Diagnostic.error(Code.E0303, span, "attribute `" + name + "` of `"
                                 + def.name() + "` is required and cannot be None or Undefined")
@@ -163,6 +163,9 @@ final class Schemas {
         inst.states.put(name, Instance.State.RESOLVING);
         SchemaDef.Attr attr = inst.def.attrs().get(name);
         Value v = Value.Undefined.UNDEFINED;
+        if (attr != null && attr.type() instanceof RType.Literal lit && attr.decls().stream().allMatch(d -> d.value() == null)) {
+            v = lit.value(); // `kind: "Service"` fixes the value as well as the type
+        }
         if (attr != null) {
             for (Stmt.SchemaAttr decl : attr.decls()) {
                 if (decl.value() == null) {
@@ -268,8 +271,7 @@ final class Schemas {
                 case ANY -> v;
                 case BOOL -> v instanceof Value.Bool ? v : null;
                 case INT -> v instanceof Value.Int ? v : null;
-                case FLOAT -> v instanceof Value.Float ? v
-                        : v instanceof Value.Int i ? new Value.Float(i.value()) : null;
+                case FLOAT -> v instanceof Value.Float || v instanceof Value.Int ? v : null; // KCL keeps an int as it is
                 case STR -> v instanceof Value.Str ? v : null;
                 case NONE -> null;
             };

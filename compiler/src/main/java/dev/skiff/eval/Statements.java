@@ -158,16 +158,26 @@ final class Statements {
         }
         SchemaDef def = in.schemaOf(u.value().schema(), env, "instantiate");
         Value config = u.value().config() == null ? Value.DictV.EMPTY : in.config(u.value().config(), env);
-        if (!u.value().args().isEmpty() || !u.value().keywords().isEmpty()) {
-            assign(u.target(), in.eval(u.value(), env), env, u.span());
-            return;
+        List<Value> args = new ArrayList<>();
+        for (Expr a : u.value().args()) {
+            args.add(in.eval(a, env));
+        }
+        Map<String, Value> kwargs = new LinkedHashMap<>();
+        for (dev.skiff.syntax.Node.Keyword k : u.value().keywords()) {
+            kwargs.put(k.name().id(), in.eval(k.value(), env));
         }
         Env.Binding b = env.vars.get(name);
+        if (b != null && b.pendingSchema != null && !(args.isEmpty() && kwargs.isEmpty())) {
+            b.pendingArgs = args; // the arguments of the last unification win
+            b.pendingKwargs = kwargs;
+        }
         if (b == null) {
             b = new Env.Binding(null, u.target().span());
             b.pendingSchema = def;
             b.pendingConfig = config;
             b.pendingSpan = u.value().span();
+            b.pendingArgs = args;
+            b.pendingKwargs = kwargs;
             env.vars.put(name, b);
             return;
         }
@@ -178,7 +188,7 @@ final class Statements {
             return;
         }
         Value current = in.valueOf(b);
-        b.value = Merge.unify(current, in.schemas.instantiate(def, List.of(), Map.of(), config, u.value().span()),
+        b.value = Merge.unify(current, in.schemas.instantiate(def, args, kwargs, config, u.value().span()),
                 u.span(), name);
     }
 

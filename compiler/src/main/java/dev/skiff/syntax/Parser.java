@@ -65,16 +65,28 @@ public final class Parser {
                 diagnostics.addAll(syntax);
             } else {
                 // after a lexical error the parser's complaints are mostly echoes of it
+                // an unclosed bracket swallows the rest of the file: what the parser says after it is noise
+                int unclosed = lexer.problems().stream().filter(p -> p.message().endsWith("is never closed"))
+                        .mapToInt(p -> cx.offset(p.start())).min().orElse(Integer.MAX_VALUE);
                 for (Diagnostic d : syntax) {
+                    if (d.span() != null && d.span().start() >= unclosed) {
+                        continue;
+                    }
                     if (diagnostics.stream().noneMatch(x -> x.span() != null && d.span() != null
                             && x.span().line() == d.span().line())) {
                         diagnostics.add(d);
                     }
                 }
             }
-            ExprBuilder exprs = new ExprBuilder(cx);
-            StmtBuilder stmts = new StmtBuilder(cx, exprs);
+            List<Diagnostic> fromBuilders = new ArrayList<>();
+            BuildContext bx = new BuildContext(file, file.text(), 0, fromBuilders);
+            ExprBuilder exprs = new ExprBuilder(bx);
+            StmtBuilder stmts = new StmtBuilder(bx, exprs);
             List<Stmt> body = stmts.file(tree);
+            if (diagnostics.isEmpty()) {
+                // after a syntax error, what the builders find in the recovered tree is mostly noise
+                diagnostics.addAll(fromBuilders);
+            }
             return Result.of(new SourceUnit(whole, file, body, comments(tokens, cx)), diagnostics);
         } catch (StackOverflowError e) {
             diagnostics.add(Diagnostic.error(Code.E0109, Span.of(file, 0, 0),

@@ -74,7 +74,7 @@ final class StmtBuilder {
         }
         if (s.typeAliasStmt() != null) {
             TypeAliasStmtContext t = s.typeAliasStmt();
-            return new Stmt.TypeAlias(span, exprs.name(t.NAME()), exprs.types().type(t.type()));
+            return new Stmt.TypeAlias(span, exprs.name(t.name), exprs.types().type(t.type()));
         }
         if (s.unificationStmt() != null) {
             UnificationStmtContext u = s.unificationStmt();
@@ -192,9 +192,9 @@ final class StmtBuilder {
     }
 
     private Stmt schema(SchemaStmtContext s) {
-        String name = s.NAME().getText();
-        boolean mixin = s.kind.getType() == SkiffLexer.MIXIN || name.endsWith("Mixin");
-        boolean protocol = s.kind.getType() == SkiffLexer.PROTOCOL;
+        String name = s.name.getText();
+        boolean mixin = s.kind.getText().equals("mixin") || name.endsWith("Mixin");
+        boolean protocol = s.kind.getText().equals("protocol");
         SchemaBodyContext body = s.schemaBody();
         String doc = body.doc == null ? null : docstring(body.doc);
         List<Stmt> stmts = new ArrayList<>();
@@ -226,7 +226,7 @@ final class StmtBuilder {
                 checks.add(check(c));
             }
         }
-        return new Stmt.SchemaDecl(cx.span(s), decorators(s.decorator()), exprs.name(s.NAME()), mixin, protocol,
+        return new Stmt.SchemaDecl(cx.span(s), decorators(s.decorator()), exprs.name(s.name), mixin, protocol,
                 s.LBRACK() == null ? List.of() : params(s.params()),
                 s.parent == null ? null : exprs.dotted(s.parent), s.host == null ? null : exprs.dotted(s.host),
                 mixins, doc, index, stmts, checks);
@@ -284,7 +284,7 @@ final class StmtBuilder {
         for (CheckExprContext c : r.checkExpr()) {
             checks.add(check(c));
         }
-        return new Stmt.RuleDecl(cx.span(r), decorators(r.decorator()), exprs.name(r.NAME()),
+        return new Stmt.RuleDecl(cx.span(r), decorators(r.decorator()), exprs.name(r.name),
                 r.LBRACK() == null ? List.of() : params(r.params()), parents,
                 r.host == null ? null : exprs.dotted(r.host), r.doc == null ? null : docstring(r.doc), checks);
     }

@@ -68,6 +68,8 @@ final class SyntaxErrors extends BaseErrorListener {
         } else if (t != null && t.getType() == SkiffLexer.NEWLINE && expected != null
                 && expected.contains(SkiffLexer.COLON)) {
             d = d.withHint("a block (`if`, `schema`, `check`…) needs `:` at the end of its first line");
+        } else if (t != null && isKeyword(t) && recognizer instanceof Parser p && followedByAssignment(p, t)) {
+            d = d.withHint("`" + t.getText() + "` is a keyword; to use it as a name, write `$" + t.getText() + "`");
         } else if (t != null && t.getType() == SkiffLexer.ASSIGN && expected != null && expected.contains(SkiffLexer.EQ)) {
             d = d.withHint("use `==` to compare");
         }
@@ -79,15 +81,29 @@ final class SyntaxErrors extends BaseErrorListener {
             return "nothing";
         }
         return switch (t.getType()) {
-            case Token.EOF -> "the end of the file";
-            case SkiffLexer.NEWLINE, SkiffLexer.SEP -> "the end of the line";
-            case SkiffLexer.INDENT -> "an indented block";
-            case SkiffLexer.DEDENT -> "the end of the block";
-            case SkiffLexer.NAME -> "the name `" + t.getText() + "`";
-            case SkiffLexer.STRING -> "a string";
-            case SkiffLexer.INT, SkiffLexer.FLOAT -> "the number `" + t.getText() + "`";
+            case Token.EOF -> "end of file";
+            case SkiffLexer.NEWLINE, SkiffLexer.SEP -> "end of line";
+            case SkiffLexer.INDENT -> "indented block";
+            case SkiffLexer.DEDENT -> "end of block";
+            case SkiffLexer.NAME -> "name `" + t.getText() + "`";
+            case SkiffLexer.STRING -> "string " + (t.getText().length() > 20 ? t.getText().substring(0, 17) + "..." : t.getText());
+            case SkiffLexer.INT, SkiffLexer.FLOAT -> "number `" + t.getText() + "`";
             default -> "`" + t.getText() + "`";
         };
+    }
+
+    private static boolean followedByAssignment(Parser p, Token t) {
+        int next = t.getTokenIndex() + 1;
+        if (next >= p.getInputStream().size()) {
+            return false;
+        }
+        int type = p.getInputStream().get(next).getType();
+        return type == SkiffLexer.ASSIGN || type == SkiffLexer.COLON;
+    }
+
+    private static boolean isKeyword(Token t) {
+        String literal = SkiffLexer.VOCABULARY.getLiteralName(t.getType());
+        return literal != null && Character.isLetter(literal.charAt(1));
     }
 
     static String name(int type) {

@@ -35,9 +35,8 @@ final class TypeBuilder {
             case NamedTypeContext n -> named(n, span);
             case NoneTypeContext n -> new TypeExpr.BasicType(span, TypeExpr.Basic.NONE);
             case ListTypeContext l -> new TypeExpr.ListType(span, l.type() == null ? null : type(l.type()));
-            case DictTypeContext d -> d.type().size() == 2
-                    ? new TypeExpr.DictType(span, type(d.type(0)), type(d.type(1)))
-                    : new TypeExpr.DictType(span, null, null);
+            case DictTypeContext d -> new TypeExpr.DictType(span, d.k == null ? null : type(d.k),
+                    d.v == null ? null : type(d.v));
             case LiteralTypeContext l -> literal(l, span);
             case FunctionTypeContext f -> {
                 List<TypeExpr> params = new ArrayList<>();

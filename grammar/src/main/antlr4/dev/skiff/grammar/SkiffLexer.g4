@@ -9,14 +9,11 @@ tokens { INDENT, DEDENT, NEWLINE, SEP }
 
 channels { COMMENTS }
 
-// keywords
+// keywords (`type`, `mixin`, `protocol`, `rule` and `check` are soft: plain names except where the
+// grammar expects them, so they remain usable as attribute names)
 IMPORT: 'import';
 AS: 'as';
 SCHEMA: 'schema';
-MIXIN: 'mixin';
-PROTOCOL: 'protocol';
-RULE: 'rule';
-CHECK: 'check';
 FOR: 'for';
 IN: 'in';
 IF: 'if';
@@ -28,7 +25,6 @@ NOT: 'not';
 IS: 'is';
 LAMBDA: 'lambda';
 ASSERT: 'assert';
-TYPE: 'type';
 TRUE: 'True';
 FALSE: 'False';
 NONE: 'None';
@@ -49,6 +45,13 @@ STRING
             | '\'\'\'' ( '\\' . | . )*? '\'\'\''
             | '"' ( '\\' . | ~["\\\r\n] )* '"'
             | '\'' ( '\\' . | ~['\\\r\n] )* '\''
+            )
+    ;
+
+// A triple-quoted string with no end: reported by SkiffLexerBase, which turns it into a STRING.
+UNTERMINATED_TRIPLE
+    : [rR]? ( '"""' ( '\\' . | ~["\\] | '"' ~["] | '""' ~["] )* '"'? '"'? EOF
+            | '\'\'\'' ( '\\' . | ~['\\] | '\'' ~['] | '\'\'' ~['] )* '\''? '\''? EOF
             )
     ;
 

@@ -29,7 +29,7 @@ smallStmt
 importStmt: IMPORT modulePath (AS NAME)?;
 modulePath: DOT* NAME (DOT NAME)* | DOT+;
 assertStmt: ASSERT test (IF test)? (COMMA test)?;
-typeAliasStmt: TYPE NAME ASSIGN type;
+typeAliasStmt: {word("type")}? NAME name=NAME ASSIGN type;
 unificationStmt: NAME COLON schemaInst;
 typedAssignStmt: test COLON type ASSIGN test;
 assignStmt: test (ASSIGN test)+;
@@ -55,7 +55,7 @@ block: simpleStmt | NEWLINE INDENT statement+ DEDENT;
 decorator: AT primary NEWLINE;
 
 schemaStmt
-    : decorator* kind=(SCHEMA | MIXIN | PROTOCOL) NAME (LBRACK params? RBRACK)? (LPAREN parent=dottedName RPAREN)?
+    : decorator* (kind=SCHEMA | {word("mixin")}? kind=NAME | {word("protocol")}? kind=NAME) name=NAME (LBRACK params? RBRACK)? (LPAREN parent=dottedName RPAREN)?
       (FOR host=dottedName)? COLON NEWLINE INDENT schemaBody DEDENT
     ;
 
@@ -69,7 +69,7 @@ schemaItem
     | statement
     ;
 
-mixinStmt: MIXIN LBRACK dottedName (COMMA dottedName)* COMMA? RBRACK NEWLINE;
+mixinStmt: {word("mixin")}? NAME LBRACK dottedName (COMMA dottedName)* COMMA? RBRACK NEWLINE;
 
 indexSignature
     : LBRACK (keyName=NAME COLON)? ELLIPSIS? keyType=type RBRACK COLON valueType=type (ASSIGN test)? NEWLINE
@@ -82,11 +82,11 @@ schemaAttr
 
 attrName: NAME | STRING;
 
-checkBlock: CHECK COLON NEWLINE INDENT (checkExpr NEWLINE | NEWLINE)+ DEDENT;
+checkBlock: {word("check")}? NAME COLON NEWLINE INDENT (checkExpr NEWLINE | NEWLINE)+ DEDENT;
 checkExpr: test (IF test)? (COMMA test)?;
 
 ruleStmt
-    : decorator* RULE NAME (LBRACK params? RBRACK)? (LPAREN dottedName (COMMA dottedName)* RPAREN)?
+    : decorator* {word("rule")}? NAME name=NAME (LBRACK params? RBRACK)? (LPAREN dottedName (COMMA dottedName)* RPAREN)?
       (FOR host=dottedName)? COLON NEWLINE INDENT (doc=STRING NEWLINE)? (checkExpr NEWLINE | NEWLINE)+ DEDENT
     ;
 
@@ -103,7 +103,7 @@ typeAtom
     : dottedName                                   #namedType
     | NONE                                         #noneType
     | LBRACK type? RBRACK                          #listType
-    | LBRACE (type COLON type)? RBRACE             #dictType
+    | LBRACE (k=type? COLON v=type?)? RBRACE       #dictType
     | STRING                                       #literalType
     | MINUS? (INT | FLOAT)                         #literalType
     | (TRUE | FALSE)                               #literalType
@@ -117,8 +117,8 @@ test: expr;
 
 expr
     : primary                                                   #primaryExpr
-    | <assoc=right> expr DSTAR expr                             #powerExpr
     | op=(PLUS | MINUS | TILDE) expr                            #unaryExpr
+    | expr DSTAR expr                                           #powerExpr
     | expr op=(STAR | SLASH | DSLASH | PERCENT) expr            #binaryExpr
     | expr op=(PLUS | MINUS) expr                               #binaryExpr
     | expr op=(LSHIFT | RSHIFT) expr                            #binaryExpr
@@ -178,7 +178,10 @@ atom
 
 compClause: SEP? FOR NAME (COMMA NAME)? IN test (SEP? IF test)*;
 
-listItems: listItem ((COMMA | SEP)+ listItem)* (COMMA | SEP)*;
+listItems: listItem (itemSep? listItem)* itemSep?;
+
+// One comma, and any line breaks around it (a line break alone separates too).
+itemSep: COMMA SEP* | SEP+ (COMMA SEP*)?;
 listItem
     : STAR test                                                 #starItem
     | listIf                                                    #ifItem
@@ -191,11 +194,11 @@ listElif: SEP? t=ELIF test COLON listBranch[$t];
 listElse: SEP? t=ELSE COLON listBranch[$t];
 listBranch[Token owner]
     : ({sameLine($owner)}? listItem COMMA?)+
-    | SEP? ({deeper($owner)}? listItem (COMMA | SEP)*)+
+    | SEP? ({deeper($owner)}? listItem itemSep?)+
     ;
 
 config: LBRACE SEP? configEntries? RBRACE;
-configEntries: configEntry ((COMMA | SEP)+ configEntry)* (COMMA | SEP)*;
+configEntries: configEntry (itemSep? configEntry)* itemSep?;
 configEntry
     : key=test op=(COLON | ASSIGN | PLUS_ASSIGN) value=test     #keyValue
     | DSTAR test                                                #unpack
@@ -208,10 +211,10 @@ configElif: SEP? t=ELIF test COLON configBranch[$t];
 configElse: SEP? t=ELSE COLON configBranch[$t];
 configBranch[Token owner]
     : ({sameLine($owner)}? configEntry COMMA?)+
-    | SEP? ({deeper($owner)}? configEntry (COMMA | SEP)*)+
+    | SEP? ({deeper($owner)}? configEntry itemSep?)+
     ;
 
-lambdaBody: SEP? (lambdaStmt ((SEP | SEMI)+ lambdaStmt)*)? (SEP | SEMI)*;
+lambdaBody: (SEP | SEMI)* (lambdaStmt ((SEP | SEMI)* lambdaStmt)*)? (SEP | SEMI)*;
 lambdaStmt
     : lambdaIf                                                  #lambdaIfStmt
     | smallStmt                                                 #lambdaSmallStmt

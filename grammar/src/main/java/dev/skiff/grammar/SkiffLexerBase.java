@@ -113,6 +113,13 @@ public abstract class SkiffLexerBase extends Lexer {
             }
             case SkiffLexer.LINE_BREAK -> lineBreak(t);
             case SkiffLexer.ERROR_CHAR -> badChar(t);
+            case SkiffLexer.UNTERMINATED_TRIPLE -> {
+                int start = t.getStartIndex();
+                problems.add(new LexProblem("E0102", start, start + 3, "this triple-quoted string is never closed"));
+                CommonToken s = new CommonToken(t);
+                s.setType(SkiffLexer.STRING);
+                pending.add(s);
+            }
             default -> {
                 if (last == null && pending.isEmpty() && t.getChannel() == Token.DEFAULT_CHANNEL
                         && t.getCharPositionInLine() > 0 && indents.isEmpty()) {

@@ -29,6 +29,12 @@ public abstract class SkiffParserBase extends Parser {
         return next.getLine() > owner.getLine() && next.getCharPositionInLine() > owner.getCharPositionInLine();
     }
 
+    /** The next token is the soft keyword {@code w} ({@code type}, {@code mixin}, {@code check}…). */
+    protected boolean word(String w) {
+        Token t = _input.LT(1);
+        return t.getType() == SkiffLexer.NAME && t.getText().equals(w);
+    }
+
     /** {@code all}, {@code any}, {@code map} or {@code filter} starting a quantifier expression. */
     protected boolean isQuantifier() {
         Token t = _input.LT(1);

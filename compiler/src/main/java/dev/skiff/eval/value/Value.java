@@ -17,7 +17,8 @@ public sealed interface Value permits Value.None, Value.Undefined, Value.Bool, V
 
     /**
      * Plain Java data: null, Boolean, Long, Double, String, List, LinkedHashMap. {@code Undefined} entries,
-     * functions, types and modules are left out, as {@code kcl run} leaves them out of its output.
+     * functions, types, modules and private ({@code _}) keys are left out, as {@code kcl run} leaves them out
+     * of its output.
      */
     Object toJava();
 
@@ -55,7 +56,25 @@ public sealed interface Value permits Value.None, Value.Undefined, Value.Bool, V
         }
     }
 
-    record Int(long value) implements Value {
+    /**
+     * An integer. {@code written} keeps a number-multiplier literal as it was written ({@code 2Gi}), which
+     * is what {@code str()} and interpolation give for it; arithmetic results have none.
+     */
+    record Int(long value, String written) implements Value {
+        public Int(long value) {
+            this(value, null);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Int other && other.value == value;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(value);
+        }
+
         @Override
         public Object toJava() {
             return value;
@@ -204,8 +223,32 @@ public sealed interface Value permits Value.None, Value.Undefined, Value.Bool, V
     private static Map<String, Object> javaMap(Map<String, Value> entries) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<String, Value> e : entries.entrySet()) {
-            if (isEmitted(e.getValue())) {
+            if (isEmitted(e.getValue()) && !e.getKey().startsWith("_")) {
                 out.put(e.getKey(), e.getValue().toJava());
+            }
+        }
+        return out;
+    }
+
+    /** Like {@link #toJava()}, but private ({@code _}-prefixed) keys of configs are kept. */
+    static Object toJavaWithPrivate(Value v) {
+        if (v instanceof ListV l) {
+            List<Object> out = new ArrayList<>();
+            for (Value x : l.items()) {
+                if (isEmitted(x)) {
+                    out.add(toJavaWithPrivate(x));
+                }
+            }
+            return out;
+        }
+        Map<String, Value> entries = v instanceof DictV d ? d.entries() : v instanceof SchemaV s ? s.entries() : null;
+        if (entries == null) {
+            return v.toJava();
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Value> e : entries.entrySet()) {
+            if (isEmitted(e.getValue())) {
+                out.put(e.getKey(), toJavaWithPrivate(e.getValue()));
             }
         }
         return out;

@@ -167,6 +167,11 @@ public final class Values {
         return repr(v);
     }
 
+    /** Plain data with private keys kept (for {@code json.encode} and friends). */
+    public static Object toJavaWithPrivate(Value v) {
+        return Value.toJavaWithPrivate(v);
+    }
+
     /** Python-style text of a value: strings quoted, {@code True}, {@code None}, {@code [1, 'a']}, {@code {'k': 1}}. */
     public static String repr(Value v) {
         StringBuilder sb = new StringBuilder();
@@ -179,7 +184,7 @@ public final class Values {
             case Value.None n -> sb.append("None");
             case Value.Undefined u -> sb.append("Undefined");
             case Value.Bool b -> sb.append(b.value() ? "True" : "False");
-            case Value.Int i -> sb.append(i.value());
+            case Value.Int i -> sb.append(i.written() != null ? i.written() : Long.toString(i.value()));
             case Value.Float f -> sb.append(formatFloat(f.value()));
             case Value.Str s -> quote(s.value(), sb);
             case Value.ListV l -> {
@@ -189,7 +194,12 @@ public final class Values {
                     if (i > 0) {
                         sb.append(", ");
                     }
-                    repr(items.get(i), sb);
+                    // KCL prints strings inside a list without quotes (but quotes them inside a dict)
+                    if (items.get(i) instanceof Value.Str s) {
+                        sb.append(s.value());
+                    } else {
+                        repr(items.get(i), sb);
+                    }
                 }
                 sb.append(']');
             }

@@ -25,7 +25,7 @@ class ValuesTest {
         m.put("n", Value.None.NONE);
         Value v = new Value.ListV(List.of(new Value.Int(1), new Value.Float(1.2), Value.Bool.TRUE,
                 new Value.Str("it's"), new Value.DictV(m)));
-        assertThat(Values.repr(v)).isEqualTo("[1, 1.2, True, \"it's\", {'key': 'value', 'n': None}]");
+        assertThat(Values.repr(v)).isEqualTo("[1, 1.2, True, it's, {'key': 'value', 'n': None}]");
         assertThat(Values.toStr(new Value.Str("plain"))).isEqualTo("plain");
     }
 
