@@ -198,6 +198,10 @@ final class Interpreter {
                 Value v = d.entries().get(name);
                 return v == null ? Value.None.NONE : v;
             }
+            case Value.TypeV t when name.equals("instances") -> {
+                SchemaDef def = (SchemaDef) t.schema();
+                return new Value.Func("instances", (ctx, args, kwargs) -> new Value.ListV(def.instances));
+            }
             default -> throw new EvalException(Code.E0204, span,
                     "`" + Values.typeName(target) + "` has no attribute `" + name + "`");
         }

@@ -164,6 +164,13 @@ final class SchemaDef implements SchemaType {
             if (s instanceof Stmt.SchemaAttr a) {
                 RType type = a.type() == null ? null : in.resolveType(a.type(), env);
                 Attr add = new Attr(a.name().id(), a.optional(), type == null ? RType.ANY : type, List.of(a));
+                Attr before = all.get(add.name());
+                if (before != null && !before.optional() && a.optional() && !before.decls().isEmpty()
+                        && !body.contains(before.decls().get(0))) {
+                    throw new EvalException(dev.skiff.diag.Diagnostic.error(Code.E0310, a.name().span(),
+                                    "`" + add.name() + "` is required in a parent schema and cannot become optional here")
+                            .withLabel(before.decls().get(0).name().span(), "declared required here"));
+                }
                 all.merge(add.name(), add, (old, n) -> new Attr(old.name(), n.optional(),
                         a.type() == null ? old.type() : n.type(), concat(old.decls(), n.decls())));
             } else if (s instanceof Stmt.Unification u) {
@@ -212,6 +219,9 @@ final class SchemaDef implements SchemaType {
         }
         return out;
     }
+
+    /** Every instance made so far, for {@code Schema.instances()}. */
+    final List<Value> instances = new ArrayList<>();
 
     Value.TypeV asValue() {
         return new Value.TypeV(this);

@@ -107,7 +107,8 @@ final class Schemas {
         if (cfg != null && def.index() != null) {
             for (Map.Entry<String, Value> e : cfg.entrySet()) {
                 if (!entries.containsKey(e.getKey()) && !def.attrs().containsKey(e.getKey())) {
-                    Value v = coerce(e.getValue(), def.indexValue(), span, "`" + e.getKey() + "` of `" + def.name() + "`");
+                    Value v = withIndexDefault(def, inst, e.getKey(), e.getValue());
+                    v = coerce(v, def.indexValue(), span, "`" + e.getKey() + "` of `" + def.name() + "`");
                     inst.values.put(e.getKey(), v);
                     entries.put(e.getKey(), v);
                 }
@@ -118,7 +119,24 @@ final class Schemas {
         ops.keySet().retainAll(entries.keySet());
         Map<String, Span> spans = new LinkedHashMap<>(Merge.spans(config));
         spans.keySet().retainAll(entries.keySet());
-        return new Value.SchemaV(def, entries, ops, spans);
+        Value.SchemaV result = new Value.SchemaV(def, entries, ops, spans);
+        if (def.instances.size() < 100_000) {
+            def.instances.add(result);
+        }
+        return result;
+    }
+
+    /** {@code [name: str]: T = default}: the default, with the key bound to {@code name}, under the value. */
+    private Value withIndexDefault(SchemaDef def, Instance inst, String key, Value given) {
+        Node.IndexSignature sig = def.index();
+        if (sig == null || sig.defaultValue() == null) {
+            return given;
+        }
+        Env scope = inst.env.child(Env.Kind.COMPREHENSION);
+        if (sig.keyName() != null) {
+            scope.vars.put(sig.keyName().id(), new Env.Binding(new Value.Str(key), sig.keyName().span()));
+        }
+        return Merge.union(in.eval(sig.defaultValue(), scope), given, inst.span);
     }
 
     private void bindSchemaParams(SchemaDef def, Env env, List<Value> args, Map<String, Value> kwargs, Span span) {
@@ -171,7 +189,16 @@ final class Schemas {
                 if (decl.value() == null) {
                     continue;
                 }
-                Value dv = in.eval(decl.value(), inst.env);
+                Value dv;
+                if (decl.value() instanceof dev.skiff.syntax.Expr.SchemaInst si && si.args().isEmpty()
+                        && si.keywords().isEmpty() && attr.type() instanceof RType.Schema rs && si.config() != null
+                        && in.eval(si.schema(), inst.env) instanceof Value.TypeV tv && tv.schema() == rs.def()) {
+                    // `x: S {…}` in a schema body stays a config until the instance is complete, so that a
+                    // child schema or the caller can still add what S requires
+                    dv = in.config(si.config(), inst.env);
+                } else {
+                    dv = in.eval(decl.value(), inst.env);
+                }
                 if (decl.op() == dev.skiff.syntax.Operator.Config.UNION && !Values.isNoneLike(v)) {
                     v = Merge.union(v, dv, decl.span());
                 } else {

@@ -57,8 +57,6 @@ final class ExprBuilder {
             case CompareExprContext c -> compare(c, span);
             case CastExprContext c -> new Expr.Cast(span, expr(c.expr()), types.type(c.type()));
             case TernaryExprContext t -> new Expr.IfElse(span, expr(t.expr(1)), expr(t.expr(0)), expr(t.expr(2)));
-            case LambdaExprContext l -> new Expr.Lambda(span, stmts.params(l.params()),
-                    l.type() == null ? null : types.type(l.type()), stmts.lambdaBody(l.lambdaBody()));
             default -> new Expr.Error(span);
         };
     }
@@ -226,6 +224,8 @@ final class ExprBuilder {
             case DictCompContext d -> new Expr.DictComp(span, test(d.key), configOp(d.op), test(d.value),
                     clauses(d.compClause()));
             case ConfigAtomContext c -> config(c.config());
+            case LambdaAtomContext l -> new Expr.Lambda(span, stmts.params(l.params()),
+                    l.type() == null ? null : types.type(l.type()), stmts.lambdaBody(l.lambdaBody()));
             case QuantifierContext q -> quantifier(q, span);
             default -> new Expr.Error(span);
         };

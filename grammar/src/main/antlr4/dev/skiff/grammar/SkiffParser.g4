@@ -131,7 +131,6 @@ expr
     | expr op=OR expr                                           #binaryExpr
     | expr AS type                                              #castExpr
     | <assoc=right> expr IF expr ELSE expr                      #ternaryExpr
-    | LAMBDA params? (ARROW type)? LBRACE body=lambdaBody RBRACE #lambdaExpr
     ;
 
 compOp: EQ | NE | LT | LE | GT | GE | IN | NOT IN | IS NOT | IS;
@@ -173,6 +172,7 @@ atom
     | LBRACK SEP? listItems? RBRACK                             #listAtom
     | LBRACE SEP? key=test op=(COLON | ASSIGN | PLUS_ASSIGN) value=test compClause+ SEP? RBRACE #dictComp
     | config                                                    #configAtom
+    | LAMBDA params? (ARROW type)? LBRACE body=lambdaBody RBRACE #lambdaAtom
     | {isQuantifier()}? quant=NAME NAME (COMMA NAME)? IN test LBRACE SEP? test (IF test)? SEP? RBRACE #quantifier
     ;
 
