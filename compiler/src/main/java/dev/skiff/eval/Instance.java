@@ -19,6 +19,10 @@ final class Instance {
     final Span span;
     final Map<String, Value> values = new LinkedHashMap<>();
     final Map<String, State> states = new HashMap<>();
+    /** Body statements already run (by identity): each runs once, in order or when an attribute needs it. */
+    final java.util.Set<dev.skiff.syntax.Stmt> executed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    /** Attributes being resolved, innermost first. */
+    final java.util.Deque<String> resolving = new java.util.ArrayDeque<>();
     Env env;
 
     Instance(SchemaDef def, Value config, Span span) {

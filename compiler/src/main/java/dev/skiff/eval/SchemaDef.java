@@ -154,6 +154,23 @@ final class SchemaDef implements SchemaType {
                 }
             }
             attrs = all;
+            if (decl != null) {
+                for (SchemaDef s : chain()) {
+                    bodyOrder.addAll(s.decl.body());
+                    for (SchemaDef m : s.mixins) {
+                        bodyOrder.addAll(m.decl.body());
+                    }
+                }
+                for (Stmt s : bodyOrder) {
+                    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+                    writes(s, names);
+                    for (String n : names) {
+                        writers.computeIfAbsent(n, k -> new ArrayList<>()).add(s);
+                    }
+                    writtenBy.put(s, names);
+                    position.put(s, position.size());
+                }
+            }
         } finally {
             resolving = false;
         }
@@ -218,6 +235,61 @@ final class SchemaDef implements SchemaType {
             }
         }
         return out;
+    }
+
+    private final List<Stmt> bodyOrder = new ArrayList<>();
+    private final Map<String, List<Stmt>> writers = new java.util.HashMap<>();
+    private final Map<Stmt, java.util.Set<String>> writtenBy = new java.util.IdentityHashMap<>();
+    private final Map<Stmt, Integer> position = new java.util.IdentityHashMap<>();
+
+    /** A body statement's place in {@link #bodyOrder()}. */
+    int position(Stmt s) {
+        return position.getOrDefault(s, -1);
+    }
+
+    /** The attributes a body statement may write. */
+    java.util.Set<String> writtenBy(Stmt s) {
+        return writtenBy.getOrDefault(s, java.util.Set.of());
+    }
+
+    /** The body statements of the ancestors, the schema and their mixins, in the order they run. */
+    List<Stmt> bodyOrder() {
+        return bodyOrder;
+    }
+
+    /** For each attribute, the body statements that may write it, in order. */
+    Map<String, List<Stmt>> writers() {
+        return writers;
+    }
+
+    private static void writes(Stmt s, java.util.Set<String> out) {
+        switch (s) {
+            case Stmt.SchemaAttr a -> out.add(a.name().id());
+            case Stmt.Unification u -> out.add(u.target().id());
+            case Stmt.Assign a -> a.targets().forEach(t -> root(t, out));
+            case Stmt.AugAssign a -> root(a.target(), out);
+            case Stmt.If i -> {
+                i.body().forEach(b -> writes(b, out));
+                i.orElse().forEach(b -> writes(b, out));
+            }
+            default -> {
+            }
+        }
+    }
+
+    private static void root(Expr e, java.util.Set<String> out) {
+        while (true) {
+            if (e instanceof Expr.Name n) {
+                out.add(n.id());
+                return;
+            } else if (e instanceof Expr.Selector s) {
+                e = s.value();
+            } else if (e instanceof Expr.Subscript s) {
+                e = s.value();
+            } else {
+                return;
+            }
+        }
     }
 
     /** Every instance made so far, for {@code Schema.instances()}. */

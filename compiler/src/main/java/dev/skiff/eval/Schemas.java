@@ -64,15 +64,10 @@ final class Schemas {
                 throw hint == null ? ex : ex.withHint(hint);
             }
         }
-        for (SchemaDef s : def.chain()) {
-            runBody(s, inst);
-            for (SchemaDef m : s.mixins()) {
-                runBody(m, inst);
-            }
-        }
+        runBodies(inst);
         for (String name : def.attrs().keySet()) {
-            if (inst.states.get(name) != Instance.State.DONE) {
-                resolve(inst, name, span);
+            if (!inst.values.containsKey(name)) {
+                inst.values.put(name, withConfig(inst, name, literalDefault(def.attrs().get(name))));
             }
         }
         Map<String, Value> entries = new LinkedHashMap<>();
@@ -153,61 +148,132 @@ final class Schemas {
         }
     }
 
-    private void runBody(SchemaDef s, Instance inst) {
-        in.statements.execBody(s.decl.body(), inst.env);
+    /**
+     * Resolves an attribute completely: runs, in order, every body statement that writes it and has not run
+     * yet. This is how a default may read an attribute declared (or changed by an {@code if}) further down.
+     */
+    private void resolveFully(Instance inst, String name, Span at) {
+        if (inst.states.get(name) == Instance.State.DONE && !hasPendingWriters(inst, name)) {
+            return;
+        }
+        inst.resolving.push(name);
+        inst.states.put(name, Instance.State.RESOLVING);
+        try {
+            for (Stmt w : inst.def.writers().getOrDefault(name, List.of())) {
+                runWriter(inst, w);
+            }
+            if (!inst.values.containsKey(name)) {
+                inst.values.put(name, withConfig(inst, name, literalDefault(inst.def.attrs().get(name))));
+            }
+        } finally {
+            inst.resolving.pop();
+        }
+        inst.states.put(name, Instance.State.DONE);
     }
 
-    /** A body statement declares {@code name}: resolve it now unless it already is. */
-    void declare(Instance inst, String name) {
-        if (inst.states.get(name) == null) {
-            resolve(inst, name, inst.span);
+    /**
+     * Runs a statement that writes attributes, after every earlier statement that writes any of the same
+     * attributes: so a later declaration never overwrites what an earlier {@code if} decided.
+     */
+    private void runWriter(Instance inst, Stmt w) {
+        if (inst.executed.contains(w)) {
+            return;
+        }
+        int at = inst.def.position(w);
+        for (String n : inst.def.writtenBy(w)) {
+            for (Stmt earlier : inst.def.writers().getOrDefault(n, List.of())) {
+                if (earlier != w && inst.def.position(earlier) < at) {
+                    runWriter(inst, earlier);
+                }
+            }
+        }
+        if (inst.executed.add(w)) {
+            in.statements.execOne(w, inst.env);
+        }
+    }
+
+    private static boolean hasPendingWriters(Instance inst, String name) {
+        for (Stmt w : inst.def.writers().getOrDefault(name, List.of())) {
+            if (!inst.executed.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code kind: "Service"}: a literal type with no default fixes the value as well as the type. */
+    private static Value literalDefault(SchemaDef.Attr attr) {
+        if (attr != null && attr.type() instanceof RType.Literal lit && attr.decls().stream().allMatch(d -> d.value() == null)) {
+            return lit.value();
+        }
+        return Value.Undefined.UNDEFINED;
+    }
+
+    /** Runs the body statements of the schema, its ancestors and mixins that have not run yet, in order. */
+    private void runBodies(Instance inst) {
+        for (Stmt s : inst.def.bodyOrder()) {
+            if (inst.executed.contains(s)) {
+                continue;
+            }
+            java.util.Set<String> names = inst.def.writtenBy(s);
+            if (names.isEmpty()) {
+                inst.executed.add(s);
+                in.statements.execOne(s, inst.env);
+            } else {
+                for (String n : names) {
+                    resolveFully(inst, n, inst.span);
+                }
+            }
         }
     }
 
     /** Reads an attribute inside the schema body, resolving it first if needed. */
     Value attribute(Instance inst, String name, Span at) {
-        Instance.State st = inst.states.get(name);
-        if (st == Instance.State.RESOLVING) {
+        if (!inst.resolving.isEmpty() && inst.resolving.peek().equals(name)) {
+            // a statement that updates the attribute reads its value so far (`x += 1`)
+            return inst.values.getOrDefault(name, Value.Undefined.UNDEFINED);
+        }
+        if (inst.resolving.contains(name)) {
             throw new EvalException(Code.E0510, at, "attribute `" + name + "` of `" + inst.def.name()
                     + "` depends on itself");
         }
-        if (st == null && inst.def.attrs().containsKey(name)) {
-            resolve(inst, name, at);
+        if (inst.def.attrs().containsKey(name) || inst.def.writers().containsKey(name)) {
+            resolveFully(inst, name, at);
         }
         return inst.values.getOrDefault(name, Value.Undefined.UNDEFINED);
     }
 
-    private void resolve(Instance inst, String name, Span at) {
-        inst.states.put(name, Instance.State.RESOLVING);
+    /** An attribute declaration in the body runs: fold its default into the value so far, then the config. */
+    void declareAttr(Instance inst, Stmt.SchemaAttr decl) {
+        String name = decl.name().id();
         SchemaDef.Attr attr = inst.def.attrs().get(name);
-        Value v = Value.Undefined.UNDEFINED;
-        if (attr != null && attr.type() instanceof RType.Literal lit && attr.decls().stream().allMatch(d -> d.value() == null)) {
-            v = lit.value(); // `kind: "Service"` fixes the value as well as the type
-        }
-        if (attr != null) {
-            for (Stmt.SchemaAttr decl : attr.decls()) {
-                if (decl.value() == null) {
-                    continue;
-                }
-                Value dv;
-                if (decl.value() instanceof dev.skiff.syntax.Expr.SchemaInst si && si.args().isEmpty()
-                        && si.keywords().isEmpty() && attr.type() instanceof RType.Schema rs && si.config() != null
-                        && in.eval(si.schema(), inst.env) instanceof Value.TypeV tv && tv.schema() == rs.def()) {
-                    // `x: S {…}` in a schema body stays a config until the instance is complete, so that a
-                    // child schema or the caller can still add what S requires
-                    dv = in.config(si.config(), inst.env);
-                } else {
-                    dv = in.eval(decl.value(), inst.env);
-                }
-                if (decl.op() == dev.skiff.syntax.Operator.Config.UNION && !Values.isNoneLike(v)) {
-                    v = Merge.union(v, dv, decl.span());
-                } else {
-                    v = dv;
-                }
+        Value v = inst.values.getOrDefault(name, literalDefault(attr));
+        if (decl.value() != null) {
+            Value dv;
+            if (decl.value() instanceof dev.skiff.syntax.Expr.SchemaInst si && si.args().isEmpty()
+                    && si.keywords().isEmpty() && attr != null && attr.type() instanceof RType.Schema rs
+                    && si.config() != null && in.eval(si.schema(), inst.env) instanceof Value.TypeV tv
+                    && tv.schema() == rs.def()) {
+                // `x: S {…}` in a schema body stays a config until the instance is complete, so that a
+                // child schema or the caller can still add what S requires
+                dv = in.config(si.config(), inst.env);
+            } else {
+                dv = in.eval(decl.value(), inst.env);
+            }
+            if (decl.op() == dev.skiff.syntax.Operator.Config.UNION && !Values.isNoneLike(v)) {
+                v = Merge.union(v, dv, decl.span());
+            } else if (!(v instanceof Value.Undefined) && inst.values.containsKey(name) && configSets(inst, name)) {
+                v = dv;
+            } else {
+                v = dv;
             }
         }
         inst.values.put(name, withConfig(inst, name, v));
-        inst.states.put(name, Instance.State.DONE);
+    }
+
+    private static boolean configSets(Instance inst, String name) {
+        Map<String, Value> cfg = Values.entries(inst.config);
+        return cfg != null && cfg.containsKey(name);
     }
 
     /** A body statement assigns {@code name}; the config's value still has the last word. */

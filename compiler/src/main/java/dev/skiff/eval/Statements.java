@@ -70,6 +70,11 @@ final class Statements {
         return last[0];
     }
 
+    /** Runs one statement (a schema body runs its statements one by one, some out of order). */
+    void execOne(Stmt s, Env env) {
+        exec(s, env, null);
+    }
+
     private void exec(Stmt s, Env env, Value[] last) {
         switch (s) {
             case Stmt.ExprStmt e -> {
@@ -90,6 +95,9 @@ final class Statements {
                 }
                 for (Expr target : a.targets()) {
                     assign(target, v, env, a.span());
+                }
+                if (last != null) {
+                    last[0] = v; // a lambda whose last statement is an assignment returns the assigned value
                 }
             }
             case Stmt.AugAssign a -> {
@@ -141,7 +149,7 @@ final class Statements {
             }
             case Stmt.SchemaAttr a -> {
                 if (env.instance != null) {
-                    in.schemas.declare(env.instance, a.name().id());
+                    in.schemas.declareAttr(env.instance, a);
                 } else {
                     throw new EvalException(Code.E0101, a.span(), "attribute declarations belong in a schema");
                 }
@@ -153,8 +161,7 @@ final class Statements {
     private void unification(Stmt.Unification u, Env env) {
         String name = u.target().id();
         if (env.instance != null) {
-            in.schemas.declare(env.instance, name);
-            return;
+            throw new EvalException(Code.E0101, u.span(), "unexpected unification inside a schema body");
         }
         SchemaDef def = in.schemaOf(u.value().schema(), env, "instantiate");
         Value config = u.value().config() == null ? Value.DictV.EMPTY : in.config(u.value().config(), env);
