@@ -599,6 +599,16 @@ final class Interpreter {
             }
         }
         if (dotted(key, path)) {
+            // `k.foo = v` in a comprehension over `k`: the root stands for the loop variable's value
+            for (Env s = env; s != null && path.size() > 1; s = s.parent) {
+                Env.Binding b = s.vars.get(path.get(0));
+                if (b != null) {
+                    if (s.kind == Env.Kind.COMPREHENSION) {
+                        path.set(0, Values.toStr(valueOf(b)));
+                    }
+                    break;
+                }
+            }
             return path;
         }
         path.clear();

@@ -188,7 +188,7 @@ listItem
     | test                                                      #plainItem
     ;
 listIf
-    : ifTok=IF test COLON listBranch[$ifTok] listElif* listElse?
+    : ifTok=IF test COLON listBranch[$ifTok] ({aligned($ifTok)}? listElif)* ({aligned($ifTok)}? listElse)?
     ;
 listElif: SEP? t=ELIF test COLON listBranch[$t];
 listElse: SEP? t=ELSE COLON listBranch[$t];
@@ -205,7 +205,7 @@ configEntry
     | configIf                                                  #ifEntry
     ;
 configIf
-    : ifTok=IF test COLON configBranch[$ifTok] configElif* configElse?
+    : ifTok=IF test COLON configBranch[$ifTok] ({aligned($ifTok)}? configElif)* ({aligned($ifTok)}? configElse)?
     ;
 configElif: SEP? t=ELIF test COLON configBranch[$t];
 configElse: SEP? t=ELSE COLON configBranch[$t];
@@ -220,7 +220,7 @@ lambdaStmt
     | smallStmt                                                 #lambdaSmallStmt
     ;
 lambdaIf
-    : ifTok=IF test COLON lambdaBranch[$ifTok] lambdaElif* lambdaElse?
+    : ifTok=IF test COLON lambdaBranch[$ifTok] ({aligned($ifTok)}? lambdaElif)* ({aligned($ifTok)}? lambdaElse)?
     ;
 lambdaElif: SEP? t=ELIF test COLON lambdaBranch[$t];
 lambdaElse: SEP? t=ELSE COLON lambdaBranch[$t];

@@ -29,6 +29,21 @@ public abstract class SkiffParserBase extends Parser {
         return next.getLine() > owner.getLine() && next.getCharPositionInLine() > owner.getCharPositionInLine();
     }
 
+    /**
+     * The next {@code elif}/{@code else} (after an optional line break) belongs to {@code owner}: it is on
+     * the owner's line or starts a line in the owner's column, so a nested {@code if} does not take it.
+     */
+    protected boolean aligned(Token owner) {
+        Token next = _input.LT(1);
+        if (next.getType() == SkiffLexer.SEP) {
+            next = _input.LT(2);
+        }
+        if (owner == null) {
+            return true;
+        }
+        return next.getLine() == owner.getLine() || next.getCharPositionInLine() == owner.getCharPositionInLine();
+    }
+
     /** The next token is the soft keyword {@code w} ({@code type}, {@code mixin}, {@code check}…). */
     protected boolean word(String w) {
         Token t = _input.LT(1);

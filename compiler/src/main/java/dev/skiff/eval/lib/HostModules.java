@@ -53,8 +53,8 @@ final class HostModules {
         Path root = a.ctx().projectRoot().toAbsolutePath().normalize();
         Path target = root.resolve(p).toAbsolutePath().normalize();
         if (!target.startsWith(root)) {
-            throw a.ctx().error(Code.E0511, "`" + p + "` is outside the project (" + root + "); Skiff reads files "
-                    + "only inside it");
+            throw a.ctx().error(Code.E0511, "`" + p + "` is outside the project; Skiff reads files only inside "
+                    + "the project's directory").withHint("the project is the directory of `kcl.mod`, or of the main file");
         }
         return target;
     }
