@@ -1,0 +1,65 @@
+package dev.skiff.k8sgen;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Derives a string field's allowed values from its description, because client-java carries enums only as
+ * prose. Two shapes are trusted: the generated "Possible enum values:" list, and a single sentence such as
+ * "One of Always, Never, IfNotPresent." or "Valid options are ExternalName, ClusterIP, NodePort, and
+ * LoadBalancer." When two sentences disagree, or an item is not a plain identifier, the field stays open.
+ */
+final class EnumExtractor {
+    private static final Pattern POSSIBLE_ITEM = Pattern.compile("(?m)^\\s*-\\s*`\"([^\"`]*)\"`");
+    private static final Pattern LEAD = Pattern.compile(
+            "(?:\\b[Oo]ne of|[Vv]alid (?:options|values) are|[Mm]ust be one of|[Ss]upports|[Ss]upported values are"
+                    + "|[Pp]ossible values are|[Aa]llowed values are)\\s*:?\\s*([^.;\\n(]*)");
+    private static final Pattern ITEM = Pattern.compile("^(?:\"([A-Za-z][A-Za-z0-9_-]*)\"|([A-Z][A-Za-z0-9]*))$");
+
+    private EnumExtractor() {
+    }
+
+    static Set<String> extract(String description) {
+        if (description == null || description.isEmpty()) {
+            return Set.of();
+        }
+        int possible = description.indexOf("Possible enum values:");
+        if (possible >= 0) {
+            Set<String> values = new LinkedHashSet<>();
+            Matcher m = POSSIBLE_ITEM.matcher(description.substring(possible));
+            while (m.find()) {
+                values.add(m.group(1));
+            }
+            return values.size() >= 1 ? Set.copyOf(values) : Set.of();
+        }
+        Set<String> found = null;
+        Matcher lead = LEAD.matcher(description);
+        while (lead.find()) {
+            Set<String> values = items(lead.group(1));
+            if (values == null) {
+                continue;
+            }
+            if (found != null && !found.equals(values)) {
+                return Set.of();
+            }
+            found = values;
+        }
+        return found == null ? Set.of() : found;
+    }
+
+    /** The items of "A, B, and C" / "\"A\" and \"B\"", or null when any part is not a plain identifier. */
+    private static Set<String> items(String list) {
+        String[] parts = list.trim().split("\\s*,\\s*(?:and\\s+|or\\s+)?|\\s+and\\s+|\\s+or\\s+");
+        Set<String> values = new LinkedHashSet<>();
+        for (String part : parts) {
+            Matcher m = ITEM.matcher(part.trim());
+            if (!m.matches()) {
+                return null;
+            }
+            values.add(m.group(1) != null ? m.group(1) : m.group(2));
+        }
+        return values.size() >= 2 ? values : null;
+    }
+}
