@@ -95,7 +95,7 @@ final class ClientModelReader {
             Set<String> javaEnum = new LinkedHashSet<>();
             String type = typeRef(f.getGenericType(), javaEnum);
             Set<String> enums = javaEnum.isEmpty() ? EnumExtractor.extract(description) : javaEnum;
-            if (!type.equals("string")) {
+            if (!type.equals("string") || f.getType() == byte[].class) {
                 enums = Set.of();
             }
             d.properties.put(json, new Definition.Property(json, type, format(f.getType()), description, enums));

@@ -14,9 +14,11 @@ import java.util.regex.Pattern;
 final class EnumExtractor {
     private static final Pattern POSSIBLE_ITEM = Pattern.compile("(?m)^\\s*-\\s*`\"([^\"`]*)\"`");
     private static final Pattern LEAD = Pattern.compile(
-            "(?:\\b[Oo]ne of|[Vv]alid (?:options|values) are|[Mm]ust be one of|[Ss]upports|[Ss]upported values are"
-                    + "|[Pp]ossible values are|[Aa]llowed values are)\\s*:?\\s*([^.;\\n(]*)");
-    private static final Pattern ITEM = Pattern.compile("^(?:\"([A-Za-z][A-Za-z0-9_-]*)\"|([A-Z][A-Za-z0-9]*))$");
+            "(?:\\b[Oo]ne of(?: the following values)?|[Vv]alid (?:options|values) are|[Mm]ust be(?: one of)?|[Cc]an be(?: one of(?: the following values)?)?|[Ss]upports"
+                    + "|[Ss]upported values are|[Pp]ossible values are|[Aa]llowed values are)\\s*(:?)\\s*([^.;\\n(:]*)");
+    private static final Pattern ITEM = Pattern.compile(
+            "^(?:[\"']([A-Za-z][A-Za-z0-9_-]*)[\"']|([A-Z][A-Za-z0-9]*))$");
+    private static final Pattern BULLET = Pattern.compile("(?:^|\\s)[-*]\\s+[\"']?([A-Z][A-Za-z0-9]*)[\"']?\\s*(?:\\([^)]*\\))?:");
 
     private EnumExtractor() {
     }
@@ -37,7 +39,8 @@ final class EnumExtractor {
         Set<String> found = null;
         Matcher lead = LEAD.matcher(description);
         while (lead.find()) {
-            Set<String> values = items(lead.group(1));
+            Set<String> values = lead.group(1).isEmpty()
+                    ? items(lead.group(2)) : bullets(description.substring(lead.start(2)));
             if (values == null) {
                 continue;
             }
@@ -47,6 +50,16 @@ final class EnumExtractor {
             found = values;
         }
         return found == null ? Set.of() : found;
+    }
+
+    /** The items of a "Valid values are: - \"Allow\": ...; - \"Forbid\": ..." or "* Exact: ..." list. */
+    private static Set<String> bullets(String rest) {
+        Set<String> values = new LinkedHashSet<>();
+        Matcher m = BULLET.matcher(rest);
+        while (m.find()) {
+            values.add(m.group(1));
+        }
+        return values.size() >= 2 ? values : null;
     }
 
     /** The items of "A, B, and C" / "\"A\" and \"B\"", or null when any part is not a plain identifier. */
