@@ -14,7 +14,7 @@ class SchemaRegistryTest {
 
     @BeforeAll
     static void load() {
-        k8s = SchemaRegistry.load("1.35");
+        k8s = SchemaRegistry.load("1.36");
     }
 
     private static K8sProperty prop(String definition, String property) {
@@ -23,11 +23,11 @@ class SchemaRegistryTest {
 
     @Test
     void carriesTheNewestThreeVersionsNewestFirst() {
-        assertThat(SchemaRegistry.versions()).containsExactly("1.35", "1.34", "1.33");
+        assertThat(SchemaRegistry.versions()).containsExactly("1.36", "1.35", "1.34");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1.35", "1.34", "1.33"})
+    @ValueSource(strings = {"1.36", "1.35", "1.34"})
     void eachVersionLoadsWithItsCoreKinds(String version) {
         SchemaRegistry r = SchemaRegistry.load(version);
         assertThat(r.version()).isEqualTo(version);
@@ -39,7 +39,7 @@ class SchemaRegistryTest {
     @Test
     void unknownVersionIsRefused() {
         assertThatThrownBy(() -> SchemaRegistry.load("1.20")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("1.20").hasMessageContaining("1.35");
+                .hasMessageContaining("1.20").hasMessageContaining("1.36");
     }
 
     @Test

@@ -18,7 +18,7 @@ class ValidatorTest {
 
     @BeforeAll
     static void load() {
-        k8s = SchemaRegistry.load("1.35");
+        k8s = SchemaRegistry.load("1.36");
         validator = new Validator(k8s);
     }
 
@@ -302,7 +302,7 @@ class ValidatorTest {
     @Test
     void unknownKind() {
         assertThat(only(obj("apiVersion", "apps/v1", "kind", "Deploymnet"))).isEqualTo(new Problem(Code.E0410, "",
-                "Kubernetes 1.35 has no kind `Deploymnet` in `apps/v1`.", null));
+                "Kubernetes 1.36 has no kind `Deploymnet` in `apps/v1`.", null));
     }
 
     @Test
