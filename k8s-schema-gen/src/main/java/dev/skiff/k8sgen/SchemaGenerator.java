@@ -32,6 +32,10 @@ public final class SchemaGenerator {
         List<Path> support = Jars.in(Path.of(args[1]));
         List<Path> fabric8 = Jars.in(Path.of(args[2]));
         Files.createDirectories(out);
+        if (upToDate(out, args)) {
+            System.out.println("skiff k8s schemas are up to date");
+            return;
+        }
         long t0 = System.nanoTime();
         List<Fabric8Kinds.Gvk> gvks = Fabric8Kinds.read(fabric8, support);
         List<String> versions = new ArrayList<>();
@@ -50,6 +54,41 @@ public final class SchemaGenerator {
         }
         Files.writeString(out.resolve("versions.txt"), String.join("\n", versions) + "\n");
         System.out.printf("skiff k8s schemas generated in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** True when every output exists and is newer than every input jar and than the generator itself. */
+    private static boolean upToDate(Path out, String[] args) throws IOException {
+        List<String> versions = new ArrayList<>();
+        List<Path> inputs = new ArrayList<>(Jars.in(Path.of(args[1])));
+        inputs.addAll(Jars.in(Path.of(args[2])));
+        for (int i = 3; i < args.length; i++) {
+            String[] kv = args[i].split("=", 2);
+            versions.add(kv[0]);
+            inputs.addAll(Jars.in(Path.of(kv[1])));
+        }
+        Path listing = out.resolve("versions.txt");
+        if (!Files.exists(listing) || !Files.readAllLines(listing).equals(versions)) {
+            return false;
+        }
+        long newestInput = 0;
+        try (var classes = Files.list(Path.of(SchemaGenerator.class.getProtectionDomain().getCodeSource().getLocation()
+                .getPath()).resolve("dev/skiff/k8sgen"))) {
+            for (Path p : (Iterable<Path>) classes::iterator) {
+                newestInput = Math.max(newestInput, Files.getLastModifiedTime(p).toMillis());
+            }
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+        for (Path p : inputs) {
+            newestInput = Math.max(newestInput, Files.getLastModifiedTime(p).toMillis());
+        }
+        for (String v : versions) {
+            Path target = out.resolve(v + ".json.gz");
+            if (!Files.exists(target) || Files.getLastModifiedTime(target).toMillis() <= newestInput) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static Map<String, Object> generate(String version, Path clientJar, List<Path> support,
