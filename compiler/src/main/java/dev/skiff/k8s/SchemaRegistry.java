@@ -123,6 +123,14 @@ public final class SchemaRegistry {
         return def == null ? Optional.empty() : lookup(def);
     }
 
+    /** Every kind of this version (including the {@code ...List} kinds), in apiVersion/kind order. */
+    public List<Gvk> kinds() {
+        return gvk.keySet().stream().map(k -> {
+            int slash = k.lastIndexOf('/');
+            return new Gvk(k.substring(0, slash), k.substring(slash + 1));
+        }).toList();
+    }
+
     /** The apiVersion and kind of a definition that is a kind ({@code V1Deployment} → apps/v1 Deployment). */
     public Optional<Gvk> gvkOf(String definitionName) {
         return Optional.ofNullable(gvkByDefinition.get(definitionName));
