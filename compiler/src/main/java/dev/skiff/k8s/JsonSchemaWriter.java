@@ -64,8 +64,10 @@ public final class JsonSchemaWriter {
         List<Path> written = new ArrayList<>();
         for (SchemaRegistry.Gvk gvk : registry.kinds()) {
             Path target = dir.resolve(fileName(gvk.apiVersion(), gvk.kind()));
-            Path tmp = Files.createTempFile(dir, ".schema", ".tmp");
-            mapper.writeValue(tmp.toFile(), schemaOf(gvk));
+            Path tmp = dir.resolve("." + target.getFileName() + ".tmp");
+            try (var out = Files.newOutputStream(tmp)) {
+                mapper.writeValue(out, schemaOf(gvk));
+            }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             written.add(target);
         }
