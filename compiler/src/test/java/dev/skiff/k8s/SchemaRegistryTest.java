@@ -116,6 +116,14 @@ class SchemaRegistryTest {
     }
 
     @Test
+    void kindsFabric8DoesNotModelComeFromClientJavasApiClasses() {
+        assertThat(k8s.byGvk("networking.k8s.io/v1beta1", "IPAddress")).map(K8sType::name).contains("V1beta1IPAddress");
+        assertThat(k8s.byGvk("scheduling.k8s.io/v1alpha2", "Workload")).map(K8sType::name).contains("V1alpha2Workload");
+        assertThat(k8s.byGvk("scheduling.k8s.io/v1alpha2", "WorkloadList")).isPresent();
+        assertThat(k8s.kinds()).hasSizeGreaterThan(180);
+    }
+
+    @Test
     void modulePathsFollowKclNames() {
         var modules = k8s.modulePaths();
         assertThat(modules.get("k8s.api.apps.v1")).contains("Deployment", "DeploymentSpec", "StatefulSet");

@@ -103,6 +103,29 @@ public final class SchemaGenerator {
                 gvkIndex.put(g.apiVersion() + "/" + g.kind(), def);
             }
         }
+        int agreed = 0;
+        for (Map.Entry<String, Fabric8Kinds.Gvk> e : ClientApiKinds.read(clientJar, defs).entrySet()) {
+            Fabric8Kinds.Gvk g = e.getValue();
+            Fabric8Kinds.Gvk fabric8 = kinds.get(e.getKey());
+            if (fabric8 != null) {
+                if (fabric8.apiVersion().equals(g.apiVersion()) && fabric8.kind().equals(g.kind())) {
+                    agreed++;
+                } else {
+                    System.out.printf("warning: %s: fabric8 says %s %s, client-java's API says %s %s%n", e.getKey(),
+                            fabric8.apiVersion(), fabric8.kind(), g.apiVersion(), g.kind());
+                }
+                continue;
+            }
+            if (gvkIndex.putIfAbsent(g.apiVersion() + "/" + g.kind(), e.getKey()) == null) {
+                kinds.put(e.getKey(), g);
+                String list = e.getKey() + "List";
+                if (defs.containsKey(list)) {
+                    gvkIndex.putIfAbsent(g.apiVersion() + "/" + g.kind() + "List", list);
+                }
+            }
+        }
+        System.out.printf("skiff k8s schema %s: client-java's API classes agree with fabric8 on %d kinds%n", version,
+                agreed);
         Map<String, Object> definitions = new LinkedHashMap<>();
         for (Definition d : defs.values()) {
             Map<String, Object> props = new LinkedHashMap<>();
