@@ -44,8 +44,16 @@ public final class Validator {
         }
         Optional<K8sType> type = registry.byGvk(av, k);
         if (type.isEmpty()) {
+            List<String> sameApiVersion = registry.kinds().stream().filter(g -> g.apiVersion().equals(av))
+                    .map(SchemaRegistry.Gvk::kind).toList();
+            String hint = Suggestions.didYouMean(k, sameApiVersion);
+            if (hint == null && sameApiVersion.isEmpty()) {
+                List<String> elsewhere = registry.kinds().stream().filter(g -> g.kind().equals(k))
+                        .map(SchemaRegistry.Gvk::apiVersion).toList();
+                hint = elsewhere.isEmpty() ? null : "`" + k + "` is served as `apiVersion: " + elsewhere.get(0) + "`.";
+            }
             return List.of(new Problem(Code.E0410, "", "Kubernetes " + registry.version() + " has no kind `" + k
-                    + "` in `" + av + "`.", null));
+                    + "` in `" + av + "`.", hint));
         }
         return validate(object, type.get());
     }
@@ -59,7 +67,7 @@ public final class Validator {
 
     private void object(Object value, K8sType type, String path, int depth, List<Problem> out) {
         if (!(value instanceof Map<?, ?> map)) {
-            out.add(wrongType(path, "a " + type.shortName() + " object", value));
+            out.add(wrongType(path, "an object of type `" + type.shortName() + "`", value));
             return;
         }
         if (depth > MAX_DEPTH) {

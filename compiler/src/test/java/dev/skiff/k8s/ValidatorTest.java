@@ -145,7 +145,7 @@ class ValidatorTest {
         Map<String, Object> d = deployment(container());
         d.put("metadata", "web");
         assertThat(only(d)).isEqualTo(new Problem(Code.E0402, "metadata",
-                "expected a ObjectMeta object, found the string `\"web\"`.", null));
+                "expected an object of type `ObjectMeta`, found the string `\"web\"`.", null));
     }
 
     @Test
@@ -302,7 +302,13 @@ class ValidatorTest {
     @Test
     void unknownKind() {
         assertThat(only(obj("apiVersion", "apps/v1", "kind", "Deploymnet"))).isEqualTo(new Problem(Code.E0410, "",
-                "Kubernetes 1.36 has no kind `Deploymnet` in `apps/v1`.", null));
+                "Kubernetes 1.36 has no kind `Deploymnet` in `apps/v1`.", "did you mean `Deployment`?"));
+    }
+
+    @Test
+    void kindUnderAnotherApiVersionIsPointedOut() {
+        assertThat(only(obj("apiVersion", "extensions/v1beta1", "kind", "Deployment")).hint())
+                .isEqualTo("`Deployment` is served as `apiVersion: apps/v1`.");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -70,7 +71,7 @@ final class ClientApiKinds {
                             || resources.stream().noneMatch(r -> r.startsWith(kind.toLowerCase()))) {
                         continue;
                     }
-                    Fabric8Kinds.Gvk g = new Fabric8Kinds.Gvk(gv[0], gv[1], kind, "");
+                    Fabric8Kinds.Gvk g = new Fabric8Kinds.Gvk(gv[0], gv[1], kind, "", List.of());
                     Fabric8Kinds.Gvk before = found.putIfAbsent(model, g);
                     if (before != null && !before.equals(g)) {
                         ambiguous.add(model);

@@ -15,8 +15,11 @@ import java.util.jar.JarFile;
  * (and {@code @Kind} where present) annotations; client-java's flat model package does not carry them.
  */
 final class Fabric8Kinds {
-    /** One kind: {@code group} is empty for the legacy core group. */
-    record Gvk(String group, String version, String kind, String fabric8Class) {
+    /**
+     * One kind: {@code group} is empty for the legacy core group; {@code fields} are the JSON names fabric8 gives
+     * the kind's own properties (empty when the witness is not fabric8).
+     */
+    record Gvk(String group, String version, String kind, String fabric8Class, List<String> fields) {
         String apiVersion() {
             return group.isEmpty() ? version : group + "/" + version;
         }
@@ -51,12 +54,26 @@ final class Fabric8Kinds {
                             continue;
                         }
                         String kind = value(c, "io.fabric8.kubernetes.model.annotation.Kind");
-                        out.add(new Gvk(group, version, kind == null ? c.getSimpleName() : kind, c.getName()));
+                        out.add(new Gvk(group, version, kind == null ? c.getSimpleName() : kind, c.getName(),
+                                propertyOrder(c)));
                     }
                 }
             }
         }
         return out;
+    }
+
+    private static List<String> propertyOrder(Class<?> c) {
+        for (Annotation a : c.getAnnotations()) {
+            if (a.annotationType().getName().equals("com.fasterxml.jackson.annotation.JsonPropertyOrder")) {
+                try {
+                    return List.of((String[]) a.annotationType().getMethod("value").invoke(a));
+                } catch (ReflectiveOperationException e) {
+                    return List.of();
+                }
+            }
+        }
+        return List.of();
     }
 
     private static String value(Class<?> c, String annotation) {

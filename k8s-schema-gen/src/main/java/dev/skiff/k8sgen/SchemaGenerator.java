@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.zip.GZIPOutputStream;
@@ -53,42 +54,44 @@ public final class SchemaGenerator {
                     ((Map<?, ?>) doc.get("definitions")).size(), ((Map<?, ?>) doc.get("gvk")).size(), Files.size(target));
         }
         Files.writeString(out.resolve("versions.txt"), String.join("\n", versions) + "\n");
+        Files.writeString(out.resolve("inputs.stamp"), inputStamp(args));
         System.out.printf("skiff k8s schemas generated in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
     }
 
-    /** True when every output exists and is newer than every input jar and than the generator itself. */
+    /**
+     * True when every output exists and was made from exactly the inputs given now: the stamp names each input
+     * jar and generator class with its size and time, so an added, removed or replaced input triggers a rebuild.
+     */
     private static boolean upToDate(Path out, String[] args) throws IOException {
-        List<String> versions = new ArrayList<>();
-        List<Path> inputs = new ArrayList<>(Jars.in(Path.of(args[1])));
-        inputs.addAll(Jars.in(Path.of(args[2])));
+        String stamp = inputStamp(args);
+        Path stampFile = out.resolve("inputs.stamp");
+        if (!Files.exists(stampFile) || !Files.readString(stampFile).equals(stamp)) {
+            return false;
+        }
         for (int i = 3; i < args.length; i++) {
-            String[] kv = args[i].split("=", 2);
-            versions.add(kv[0]);
-            inputs.addAll(Jars.in(Path.of(kv[1])));
-        }
-        Path listing = out.resolve("versions.txt");
-        if (!Files.exists(listing) || !Files.readAllLines(listing).equals(versions)) {
-            return false;
-        }
-        long newestInput = 0;
-        try (var classes = Files.list(Path.of(SchemaGenerator.class.getProtectionDomain().getCodeSource().getLocation()
-                .getPath()).resolve("dev/skiff/k8sgen"))) {
-            for (Path p : (Iterable<Path>) classes::iterator) {
-                newestInput = Math.max(newestInput, Files.getLastModifiedTime(p).toMillis());
-            }
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
-        for (Path p : inputs) {
-            newestInput = Math.max(newestInput, Files.getLastModifiedTime(p).toMillis());
-        }
-        for (String v : versions) {
-            Path target = out.resolve(v + ".json.gz");
-            if (!Files.exists(target) || Files.getLastModifiedTime(target).toMillis() <= newestInput) {
+            if (!Files.exists(out.resolve(args[i].split("=", 2)[0] + ".json.gz"))) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static String inputStamp(String[] args) throws IOException {
+        List<Path> inputs = new ArrayList<>(Jars.in(Path.of(args[1])));
+        inputs.addAll(Jars.in(Path.of(args[2])));
+        for (int i = 3; i < args.length; i++) {
+            inputs.addAll(Jars.in(Path.of(args[i].split("=", 2)[1])));
+        }
+        try (var classes = Files.list(Path.of(SchemaGenerator.class.getProtectionDomain().getCodeSource().getLocation()
+                .getPath()).resolve("dev/skiff/k8sgen"))) {
+            classes.sorted().forEach(inputs::add);
+        }
+        StringBuilder sb = new StringBuilder(String.join(" ", args)).append('\n');
+        for (Path p : inputs) {
+            sb.append(p.getFileName()).append(' ').append(Files.size(p)).append(' ')
+                    .append(Files.getLastModifiedTime(p).toMillis()).append('\n');
+        }
+        return sb.toString();
     }
 
     static Map<String, Object> generate(String version, Path clientJar, List<Path> support,
@@ -103,6 +106,18 @@ public final class SchemaGenerator {
                 gvkIndex.put(g.apiVersion() + "/" + g.kind(), def);
             }
         }
+        int sameFields = 0;
+        for (Map.Entry<String, Fabric8Kinds.Gvk> e : kinds.entrySet()) {
+            Set<String> fabric8 = new TreeSet<>(e.getValue().fields());
+            Set<String> client = new TreeSet<>(defs.get(e.getKey()).properties.keySet());
+            if (fabric8.isEmpty() || fabric8.equals(client)) {
+                sameFields += fabric8.isEmpty() ? 0 : 1;
+            } else {
+                System.out.printf("warning: %s: fabric8 fields %s, client-java fields %s%n", e.getKey(), fabric8, client);
+            }
+        }
+        System.out.printf("skiff k8s schema %s: fabric8 and client-java name the same fields on %d kinds%n", version,
+                sameFields);
         int agreed = 0;
         for (Map.Entry<String, Fabric8Kinds.Gvk> e : ClientApiKinds.read(clientJar, defs).entrySet()) {
             Fabric8Kinds.Gvk g = e.getValue();
