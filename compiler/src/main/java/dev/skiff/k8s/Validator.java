@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -18,6 +19,9 @@ import java.util.regex.Pattern;
  */
 public final class Validator {
     private static final int MAX_DEPTH = 200;
+    /** Maps whose entries are labels, or are matched against labels, so keys and values follow label syntax. */
+    private static final Set<String> LABEL_MAPS = Set.of("V1ObjectMeta.labels", "V1LabelSelector.matchLabels",
+            "V1ServiceSpec.selector", "V1ReplicationControllerSpec.selector");
     private static final Pattern QUANTITY = Pattern.compile(
             "^[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+|Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)?$");
     private static final Pattern LABEL_VALUE = Pattern.compile("^(?:[A-Za-z0-9](?:[-A-Za-z0-9_.]*[A-Za-z0-9])?)?$");
@@ -82,7 +86,7 @@ public final class Validator {
                 out.add(new Problem(Code.E0401, at, "`" + type.shortName() + "` has no field `" + key + "`.",
                         Suggestions.didYouMean(key, type.properties().keySet())));
             } else if (e.getValue() != null) {
-                value(e.getValue(), p, p.type(), at, depth + 1, out);
+                value(e.getValue(), type.name(), p, p.type(), at, depth + 1, out);
             }
         }
         for (K8sProperty p : type.properties().values()) {
@@ -93,7 +97,7 @@ public final class Validator {
         }
     }
 
-    private void value(Object v, K8sProperty p, TypeRef t, String path, int depth, List<Problem> out) {
+    private void value(Object v, String owner, K8sProperty p, TypeRef t, String path, int depth, List<Problem> out) {
         switch (t.kind()) {
             case OBJECT -> registry.lookup(t.definition()).ifPresent(type -> object(v, type, path, depth, out));
             case STRING -> string(v, p, path, out);
@@ -119,23 +123,23 @@ public final class Validator {
                 }
                 for (int i = 0; i < list.size(); i++) {
                     if (list.get(i) != null) {
-                        value(list.get(i), p, t.element(), path + "[" + i + "]", depth + 1, out);
+                        value(list.get(i), owner, p, t.element(), path + "[" + i + "]", depth + 1, out);
                     }
                 }
             }
-            case MAP -> map(v, p, t, path, depth, out);
+            case MAP -> map(v, owner, p, t, path, depth, out);
             case ANY -> {
             }
         }
     }
 
-    private void map(Object v, K8sProperty p, TypeRef t, String path, int depth, List<Problem> out) {
+    private void map(Object v, String owner, K8sProperty p, TypeRef t, String path, int depth, List<Problem> out) {
         if (!(v instanceof Map<?, ?> m)) {
             out.add(wrongType(path, "a " + t.display(), v));
             return;
         }
-        boolean labels = path.endsWith("metadata.labels") || path.equals("labels") || path.endsWith(".matchLabels");
-        boolean annotations = path.endsWith("metadata.annotations") || path.equals("annotations");
+        boolean labels = LABEL_MAPS.contains(owner + "." + p.name());
+        boolean annotations = (owner + "." + p.name()).equals("V1ObjectMeta.annotations");
         for (Map.Entry<?, ?> e : m.entrySet()) {
             String key = String.valueOf(e.getKey());
             String at = field(path, key);
@@ -155,7 +159,7 @@ public final class Validator {
                 out.add(new Problem(Code.E0407, at, "`" + item + "` is not a valid label value.", "a label value has at "
                         + "most 63 letters, digits, `-`, `_` or `.`, and starts and ends with a letter or digit."));
             } else {
-                value(item, p, t.element(), at, depth + 1, out);
+                value(item, owner, p, t.element(), at, depth + 1, out);
             }
         }
     }

@@ -273,6 +273,22 @@ class ValidatorTest {
     }
 
     @Test
+    void serviceSelectorValuesFollowLabelSyntax() {
+        Problem p = only(service(obj("selector", obj("app", 1L))));
+        assertThat(p).extracting(Problem::code, Problem::path).containsExactly(Code.E0407, "spec.selector.app");
+    }
+
+    @Test
+    void otherStringMapsAreNotLabels() {
+        Map<String, Object> d = deployment(container());
+        Map<String, Object> pod = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) d.get("spec"))
+                .get("template")).get("spec");
+        pod.put("nodeSelector", obj("disk", 1L));
+        assertThat(only(d)).isEqualTo(new Problem(Code.E0402, "spec.template.spec.nodeSelector.disk",
+                "expected a string, found the integer `1`.", null));
+    }
+
+    @Test
     void badLabelKey() {
         Map<String, Object> d = deployment(container());
         ((Map<String, Object>) ((Map<String, Object>) d.get("metadata")).get("labels")).put("-tier", "web");
