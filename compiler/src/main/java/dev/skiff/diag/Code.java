@@ -64,7 +64,6 @@ public enum Code {
     E0509("limit-exceeded", "Evaluation exceeded a size or step limit."),
     E0510("cyclic-reference", "A value depends on itself."),
     E0511("io-error", "A file the program reads cannot be read, or lies outside the project."),
-    E0512("user-error", "The program reported an error itself (for example with `assert` or a failing builtin)."),
 
     // E09xx — internal
     E0901("internal-error", "Skiff itself failed. This is a bug in Skiff; please report it.");

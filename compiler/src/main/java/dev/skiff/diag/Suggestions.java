@@ -39,7 +39,7 @@ public final class Suggestions {
         int n = a.length();
         int m = b.length();
         if (Math.abs(n - m) > 3) {
-            return Math.abs(n - m);
+            return n + m; // too different to be a misspelling
         }
         int[][] d = new int[n + 1][m + 1];
         for (int i = 0; i <= n; i++) {

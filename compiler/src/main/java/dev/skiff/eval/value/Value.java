@@ -1,5 +1,6 @@
 package dev.skiff.eval.value;
 
+import dev.skiff.source.Span;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,7 +17,8 @@ public sealed interface Value permits Value.None, Value.Undefined, Value.Bool, V
 
     /**
      * Plain Java data: null, Boolean, Long, Double, String, List, LinkedHashMap. {@code Undefined} entries,
-     * functions, types and modules are left out, as {@code kcl run} leaves them out of its output.
+     * functions, types, modules and private ({@code _}) keys are left out, as {@code kcl run} leaves them out
+     * of its output.
      */
     Object toJava();
 
@@ -54,7 +56,25 @@ public sealed interface Value permits Value.None, Value.Undefined, Value.Bool, V
         }
     }
 
-    record Int(long value) implements Value {
+    /**
+     * An integer. {@code written} keeps a number-multiplier literal as it was written ({@code 2Gi}), which
+     * is what {@code str()} and interpolation give for it; arithmetic results have none.
+     */
+    record Int(long value, String written) implements Value {
+        public Int(long value) {
+            this(value, null);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Int other && other.value == value;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(value);
+        }
+
         @Override
         public Object toJava() {
             return value;
@@ -98,17 +118,24 @@ public sealed interface Value permits Value.None, Value.Undefined, Value.Bool, V
      * A dict (config) value: string keys in the order first written.
      *
      * @param entries the entries; copied, so later changes to the argument are not seen
+     * @param ops     how entries merge, for those that do not simply unify
+     * @param spans   where each entry was written, where known (for diagnostics about the value)
      */
-    record DictV(Map<String, Value> entries, Map<String, MergeOp> ops) implements Value {
+    record DictV(Map<String, Value> entries, Map<String, MergeOp> ops, Map<String, Span> spans) implements Value {
         public static final DictV EMPTY = new DictV(Map.of());
 
         public DictV {
             entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
             ops = ops.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(ops));
+            spans = spans.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(spans));
         }
 
         public DictV(Map<String, Value> entries) {
-            this(entries, Map.of());
+            this(entries, Map.of(), Map.of());
+        }
+
+        public DictV(Map<String, Value> entries, Map<String, MergeOp> ops) {
+            this(entries, ops, Map.of());
         }
 
         /** How the entry under {@code key} combines when this config is merged into another. */
@@ -128,14 +155,20 @@ public sealed interface Value permits Value.None, Value.Undefined, Value.Bool, V
      * @param type    the schema it instantiates
      * @param entries attribute values in output order
      */
-    record SchemaV(SchemaType type, Map<String, Value> entries, Map<String, MergeOp> ops) implements Value {
+    record SchemaV(SchemaType type, Map<String, Value> entries, Map<String, MergeOp> ops, Map<String, Span> spans)
+            implements Value {
         public SchemaV {
             entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
             ops = ops.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(ops));
+            spans = spans.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(spans));
         }
 
         public SchemaV(SchemaType type, Map<String, Value> entries) {
-            this(type, entries, Map.of());
+            this(type, entries, Map.of(), Map.of());
+        }
+
+        public SchemaV(SchemaType type, Map<String, Value> entries, Map<String, MergeOp> ops) {
+            this(type, entries, ops, Map.of());
         }
 
         /** How the entry under {@code key} combines when this instance is merged into another. */
@@ -190,8 +223,32 @@ public sealed interface Value permits Value.None, Value.Undefined, Value.Bool, V
     private static Map<String, Object> javaMap(Map<String, Value> entries) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<String, Value> e : entries.entrySet()) {
-            if (isEmitted(e.getValue())) {
+            if (isEmitted(e.getValue()) && !e.getKey().startsWith("_")) {
                 out.put(e.getKey(), e.getValue().toJava());
+            }
+        }
+        return out;
+    }
+
+    /** Like {@link #toJava()}, but private ({@code _}-prefixed) keys of configs are kept. */
+    static Object toJavaWithPrivate(Value v) {
+        if (v instanceof ListV l) {
+            List<Object> out = new ArrayList<>();
+            for (Value x : l.items()) {
+                if (isEmitted(x)) {
+                    out.add(toJavaWithPrivate(x));
+                }
+            }
+            return out;
+        }
+        Map<String, Value> entries = v instanceof DictV d ? d.entries() : v instanceof SchemaV s ? s.entries() : null;
+        if (entries == null) {
+            return v.toJava();
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Value> e : entries.entrySet()) {
+            if (isEmitted(e.getValue())) {
+                out.put(e.getKey(), toJavaWithPrivate(e.getValue()));
             }
         }
         return out;

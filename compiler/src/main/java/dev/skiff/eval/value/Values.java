@@ -1,6 +1,5 @@
 package dev.skiff.eval.value;
 
-import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -168,6 +167,11 @@ public final class Values {
         return repr(v);
     }
 
+    /** Plain data with private keys kept (for {@code json.encode} and friends). */
+    public static Object toJavaWithPrivate(Value v) {
+        return Value.toJavaWithPrivate(v);
+    }
+
     /** Python-style text of a value: strings quoted, {@code True}, {@code None}, {@code [1, 'a']}, {@code {'k': 1}}. */
     public static String repr(Value v) {
         StringBuilder sb = new StringBuilder();
@@ -180,7 +184,7 @@ public final class Values {
             case Value.None n -> sb.append("None");
             case Value.Undefined u -> sb.append("Undefined");
             case Value.Bool b -> sb.append(b.value() ? "True" : "False");
-            case Value.Int i -> sb.append(i.value());
+            case Value.Int i -> sb.append(i.written() != null ? i.written() : Long.toString(i.value()));
             case Value.Float f -> sb.append(formatFloat(f.value()));
             case Value.Str s -> quote(s.value(), sb);
             case Value.ListV l -> {
@@ -190,7 +194,12 @@ public final class Values {
                     if (i > 0) {
                         sb.append(", ");
                     }
-                    repr(items.get(i), sb);
+                    // KCL prints strings inside a list without quotes (but quotes them inside a dict)
+                    if (items.get(i) instanceof Value.Str s) {
+                        sb.append(s.value());
+                    } else {
+                        repr(items.get(i), sb);
+                    }
                 }
                 sb.append(']');
             }
@@ -243,28 +252,6 @@ public final class Values {
      * {@code .0} on whole numbers and exponent form outside 1e-4 ≤ |x| < 1e16.
      */
     public static String formatFloat(double d) {
-        if (Double.isNaN(d)) {
-            return "nan";
-        }
-        if (Double.isInfinite(d)) {
-            return d > 0 ? "inf" : "-inf";
-        }
-        if (d == 0) {
-            return (1 / d < 0) ? "-0.0" : "0.0";
-        }
-        BigDecimal bd = new BigDecimal(Double.toString(d)).stripTrailingZeros();
-        String digits = bd.unscaledValue().abs().toString();
-        int exponent = digits.length() - 1 - bd.scale();
-        String sign = d < 0 ? "-" : "";
-        if (exponent < -4 || exponent >= 16) {
-            String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-            String exp = (exponent < 0 ? "-" : "+") + (Math.abs(exponent) < 10 ? "0" : "") + Math.abs(exponent);
-            return sign + mantissa + "e" + exp;
-        }
-        String plain = bd.abs().toPlainString();
-        if (!plain.contains(".")) {
-            plain = plain + ".0";
-        }
-        return sign + plain;
+        return dev.skiff.emit.FloatText.format(d);
     }
 }

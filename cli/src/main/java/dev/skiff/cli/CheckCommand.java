@@ -1,0 +1,120 @@
+package dev.skiff.cli;
+
+import dev.skiff.Compilation;
+import dev.skiff.CompileRequest;
+import dev.skiff.Skiff;
+import dev.skiff.diag.Diagnostic;
+import dev.skiff.diag.MachineRenderer;
+import dev.skiff.diag.TextRenderer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code skiff check}: compile everything, write nothing, report every problem. Files are checked as the
+ * packages they belong to (all {@code .k} files of a directory form one module), each package once, all
+ * in one JVM.
+ */
+@Command(name = "check",
+        description = "Check Skiff files for errors without writing anything.",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  skiff check                           check the package in the current directory",
+                "  skiff check apps/*/main.k             check several packages in one run",
+                "  skiff check . --format sarif > skiff.sarif",
+                "  skiff check . --format github         annotations for GitHub Actions",
+                "",
+                "Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 bad usage."})
+public final class CheckCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "PATH", arity = "0..*",
+            description = "Files or directories to check (default: the current directory).")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = {"-D", "--argument"}, paramLabel = "KEY=VALUE",
+            description = "Set an option read by option(\"KEY\"). Repeatable.")
+    List<String> arguments = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "How to report: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @CommandLine.Mixin
+    CommonOptions common = new CommonOptions();
+
+    /** Report formats. */
+    enum Format { text, json, sarif, github }
+
+    @Override
+    public Integer call() throws IOException {
+        Map<String, String> options = Arguments.parse(arguments, spec);
+        Path workDir = Path.of("").toAbsolutePath();
+        List<Diagnostic> all = new ArrayList<>();
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        List<Throwable> internal = new ArrayList<>();
+        for (List<Path> unit : units(paths.isEmpty() ? List.of(Path.of(".")) : paths, workDir)) {
+            Compilation c = Skiff.compile(new CompileRequest(unit, options, workDir, quiet));
+            all.addAll(c.diagnostics());
+            if (c.internal() != null) {
+                internal.add(c.internal());
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        switch (format) {
+            case text -> {
+                PrintWriter err = spec.commandLine().getErr();
+                err.print(new TextRenderer(common.useColor()).render(all));
+                long errors = all.stream().filter(Diagnostic::isError).count();
+                if (errors > 0) {
+                    err.println(errors + (errors == 1 ? " error" : " errors") + " found");
+                }
+                err.flush();
+            }
+            case json -> out.print(MachineRenderer.json(all));
+            case sarif -> out.print(MachineRenderer.sarif(all, VersionCommand.version()));
+            case github -> out.print(MachineRenderer.github(all));
+        }
+        out.flush();
+        if (common.debug) {
+            internal.forEach(t -> t.printStackTrace(spec.commandLine().getErr()));
+        }
+        return all.stream().anyMatch(Diagnostic::isError) ? ExitCodes.PROGRAM_ERROR : ExitCodes.OK;
+    }
+
+    /** Groups the paths into compilation units: one per package directory, in the order first named. */
+    static List<List<Path>> units(List<Path> paths, Path workDir) {
+        Set<Path> dirs = new LinkedHashSet<>();
+        List<List<Path>> out = new ArrayList<>();
+        for (Path p : paths) {
+            Path abs = workDir.resolve(p).normalize();
+            if (Files.isDirectory(abs)) {
+                dirs.add(abs);
+            } else if (Files.isRegularFile(abs) && abs.getParent() != null) {
+                dirs.add(abs.getParent());
+            } else {
+                out.add(List.of(p));
+            }
+        }
+        for (Path d : dirs) {
+            out.add(List.of(workDir.relativize(d).toString().isEmpty() ? Path.of(".") : workDir.relativize(d)));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,192 @@
+package dev.skiff.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code skiff} command as a user runs it: a separate process on the packaged jar. */
+class CliIT {
+    @TempDir
+    Path dir;
+
+    /** What a process did. */
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run skiff(Path workDir, String... args) throws IOException, InterruptedException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> cmd = new ArrayList<>(List.of(java, "-jar", System.getProperty("skiff.jar")));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).directory(workDir.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        var out = p.getInputStream().readAllBytes();
+        var err = p.getErrorStream().readAllBytes();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("skiff did not finish in 60 s: " + cmd);
+        }
+        return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    }
+
+    private Path write(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text, StandardCharsets.UTF_8);
+        return p;
+    }
+
+    @Test
+    void runPrintsYamlAndExitsZero() throws Exception {
+        write("main.k", """
+                schema App:
+                    name: str
+                    replicas: int = 1
+
+                app = App {name = "shop"}
+                ports = [p for p in [80, 443]]
+                """);
+        Run r = skiff(dir, "run", "main.k");
+        assertThat(r.err()).isEmpty();
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).isEqualTo("""
+                app:
+                  name: shop
+                  replicas: 1
+                ports:
+                - 80
+                - 443
+                """);
+    }
+
+    @Test
+    void errorsAreDiagnosticsWithLocationCaretAndExitOne() throws Exception {
+        write("main.k", """
+                replicas = 3
+                count = replicaz + 1
+                """);
+        Run r = skiff(dir, "run", "main.k", "--color", "never");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).startsWith("main.k:2:9: error[E0201]: ")
+                .contains("count = replicaz + 1")
+                .contains("^^^^^^^^")
+                .contains("did you mean `replicas`?")
+                .doesNotContain("at dev.skiff")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void badUsageExitsTwo() throws Exception {
+        Run r = skiff(dir, "run", "--no-such-flag");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--no-such-flag");
+    }
+
+    @Test
+    void missingFileIsADiagnostic() throws Exception {
+        Run r = skiff(dir, "run", "nope.k");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("error[E0206]").contains("nope.k");
+    }
+
+    @Test
+    void binaryInputIsRefusedCleanly() throws Exception {
+        Files.write(dir.resolve("bin.k"), new byte[] {'a', 0, 1, 2, (byte) 0xff});
+        Run r = skiff(dir, "run", "bin.k");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("error[E0108]").doesNotContain("Exception");
+    }
+
+    @Test
+    void optionsJsonAndOutputFile() throws Exception {
+        write("main.k", """
+                env = option("env", default="dev")
+                replicas = 3 if env == "prod" else 1
+                """);
+        Run r = skiff(dir, "run", "main.k", "-D", "env=prod", "--format", "json", "-o", "out/result.json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).isEmpty();
+        assertThat(Files.readString(dir.resolve("out/result.json"))).isEqualTo("""
+                {
+                    "env": "prod",
+                    "replicas": 3
+                }
+                """);
+        try (var files = Files.list(dir.resolve("out"))) {
+            assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("result.json");
+        }
+    }
+
+    @Test
+    void severalFilesFormOneModule() throws Exception {
+        write("base.k", "name = \"shop\"\n");
+        write("extra.k", "greeting = \"hello \" + name\n");
+        Run r = skiff(dir, "run", "base.k", "extra.k");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("name: shop\ngreeting: hello shop\n");
+    }
+
+    @Test
+    void importsAPackageOfTheProject() throws Exception {
+        write("kcl.mod", "[package]\nname = \"demo\"\n");
+        write("models/person.k", """
+                schema Person:
+                    name: str
+                    age: int = 30
+                """);
+        write("main.k", """
+                import models
+
+                alice = models.Person {name = "alice"}
+                """);
+        Run r = skiff(dir, "run", "main.k");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("alice:\n  name: alice\n  age: 30\n");
+    }
+
+    @Test
+    void versionAndHelp() throws Exception {
+        Run v = skiff(dir, "version");
+        assertThat(v.exit()).isZero();
+        assertThat(v.out()).startsWith("skiff 0.");
+        Run h = skiff(dir, "run", "--help");
+        assertThat(h.exit()).isZero();
+        assertThat(h.out()).contains("Examples:").contains("-D");
+    }
+
+    @Test
+    void checkReportsEveryBrokenPackageAndWritesNothing() throws Exception {
+        write("good/main.k", "a = 1\n");
+        write("bad/main.k", "a = undefinedName\n");
+        write("worse/main.k", "b = [1, 2\n");
+        Run r = skiff(dir, "check", "good/main.k", "bad/main.k", "worse");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains("bad/main.k:1:5: error[E0201]").contains("worse/main.k").contains("2 errors found");
+        assertThat(skiff(dir, "check", "good").exit()).isZero();
+    }
+
+    @Test
+    void checkSpeaksJsonSarifAndGithub() throws Exception {
+        write("app/main.k", "replicas = 3\nx = replicaz\n");
+        Run json = skiff(dir, "check", "app", "--format", "json");
+        assertThat(json.exit()).isEqualTo(1);
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+        assertThat(tree.at("/diagnostics/0/code").asText()).isEqualTo("E0201");
+        assertThat(tree.at("/diagnostics/0/line").asInt()).isEqualTo(2);
+        assertThat(tree.at("/diagnostics/0/hints/0").asText()).contains("replicas");
+        Run sarif = skiff(dir, "check", "app", "--format", "sarif");
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(sarif.out()).at("/version").asText())
+                .isEqualTo("2.1.0");
+        Run gh = skiff(dir, "check", "app", "--format", "github");
+        assertThat(gh.out()).startsWith("::error file=app/main.k,line=2,col=5,");
+    }
+}

@@ -1,0 +1,42 @@
+package dev.skiff;
+
+import dev.skiff.diag.Diagnostic;
+import dev.skiff.emit.JsonWriter;
+import dev.skiff.emit.YamlWriter;
+import java.util.List;
+
+/**
+ * The outcome of compiling a program: diagnostics, and when there were no errors, the output data as plain
+ * Java values (ordered maps, lists, strings, longs, doubles, booleans, null).
+ *
+ * @param data     the output document, or null when the program has errors
+ * @param stream   when the program chose its own output documents ({@code manifests.yaml_stream}), those;
+ *                 otherwise null
+ * @param internal the exception behind an internal error, for {@code --debug}; null normally
+ */
+public record Compilation(List<Diagnostic> diagnostics, Object data, List<Object> stream, Throwable internal) {
+    public Compilation {
+        diagnostics = List.copyOf(diagnostics);
+        stream = stream == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(stream));
+    }
+
+    public boolean hasErrors() {
+        return diagnostics.stream().anyMatch(Diagnostic::isError);
+    }
+
+    /** The output as YAML, exactly as {@code kcl run} prints it. */
+    public String yaml() {
+        if (stream != null) {
+            return YamlWriter.writeStream(stream);
+        }
+        return data == null ? "" : YamlWriter.write(data);
+    }
+
+    /** The output as JSON, indented by four spaces as `kcl run --format json` prints it. */
+    public String json() {
+        if (stream != null) {
+            return JsonWriter.write(stream, 4);
+        }
+        return data == null ? "" : JsonWriter.write(data, 4);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.skiff;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What to compile: input files or directories (several files form one main module), {@code -D} options in
+ * order, the directory messages are relative to, and where {@code print()} writes.
+ */
+public record CompileRequest(List<Path> inputs, Map<String, String> options, Path workDir, PrintStream printOut) {
+    public CompileRequest {
+        inputs = List.copyOf(inputs);
+        options = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(options));
+    }
+
+    /** Inputs relative to the current directory, no options, {@code print()} discarded. */
+    public static CompileRequest of(Path... inputs) {
+        return new CompileRequest(List.of(inputs), Map.of(), Path.of("").toAbsolutePath(),
+                new PrintStream(OutputStream.nullOutputStream()));
+    }
+
+    public CompileRequest withOptions(Map<String, String> newOptions) {
+        return new CompileRequest(inputs, newOptions, workDir, printOut);
+    }
+
+    public CompileRequest withWorkDir(Path dir) {
+        return new CompileRequest(inputs, options, dir, printOut);
+    }
+
+    public CompileRequest withPrintOut(PrintStream out) {
+        return new CompileRequest(inputs, options, workDir, out);
+    }
+}

@@ -1,0 +1,129 @@
+package dev.skiff;
+
+import dev.skiff.diag.Code;
+import dev.skiff.diag.Diagnostic;
+import dev.skiff.diag.Result;
+import dev.skiff.eval.EvalOptions;
+import dev.skiff.eval.Evaluator;
+import dev.skiff.eval.Limits;
+import dev.skiff.eval.value.Value;
+import dev.skiff.modules.Project;
+import dev.skiff.modules.ProjectResolver;
+import dev.skiff.syntax.SourceUnit;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The library entry point: compile Skiff programs from Java. Every stage's diagnostics are collected;
+ * nothing a user writes makes this throw. A failure inside Skiff itself becomes an {@link Code#E0901}
+ * diagnostic (the exception is kept in {@link Compilation#internal()} for debugging).
+ *
+ * <pre>{@code
+ * Compilation c = Skiff.compile(CompileRequest.of(Path.of("main.k")));
+ * if (!c.hasErrors()) System.out.print(c.yaml());
+ * }</pre>
+ */
+public final class Skiff {
+    private Skiff() {
+    }
+
+    /** Stack for the compiling thread: deep but legal nesting must not overflow the default stack. */
+    private static final long STACK_BYTES = 1L << 30;
+
+    public static Compilation compile(CompileRequest request) {
+        Compilation[] result = new Compilation[1];
+        Thread worker = new Thread(null, () -> result[0] = compileHere(request), "skiff-compile", STACK_BYTES);
+        worker.start();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                worker.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return result[0];
+    }
+
+    private static Compilation compileHere(CompileRequest request) {
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        try {
+            List<Path> files = new ArrayList<>();
+            for (Path input : request.inputs()) {
+                Path p = request.workDir().resolve(input);
+                if (Files.isDirectory(p)) {
+                    List<Path> inDir = ProjectResolver.moduleFiles(p);
+                    if (inDir.isEmpty()) {
+                        diagnostics.add(Diagnostic.error(Code.E0206, null,
+                                "directory `" + input + "` has no `.k` files"));
+                    }
+                    files.addAll(inDir);
+                } else if (Files.isRegularFile(p)) {
+                    files.add(p);
+                } else {
+                    diagnostics.add(Diagnostic.error(Code.E0206, null, "no such file or directory: `" + input + "`"));
+                }
+            }
+            if (files.isEmpty()) {
+                if (diagnostics.isEmpty()) {
+                    diagnostics.add(Diagnostic.error(Code.E0206, null, "no input files"));
+                }
+                return new Compilation(diagnostics, null, null, null);
+            }
+            Result<Project> project = Project.discover(files.get(0));
+            diagnostics.addAll(project.diagnostics());
+            ProjectResolver resolver = new ProjectResolver(project.value(), request.workDir());
+            Result<List<SourceUnit>> parsed = resolver.loadMain(files);
+            diagnostics.addAll(parsed.diagnostics());
+            if (hasErrors(diagnostics)) {
+                return new Compilation(diagnostics, null, null, null);
+            }
+            EvalOptions options = new EvalOptions(request.options(), resolver, project.value().root(),
+                    request.printOut(), Limits.defaults());
+            Result<Evaluator.Output> result = new Evaluator(options).evaluate(parsed.value());
+            diagnostics.addAll(result.diagnostics());
+            if (hasErrors(diagnostics) || result.value() == null) {
+                return new Compilation(diagnostics, null, null, null);
+            }
+            Evaluator.Output out = result.value();
+            List<Object> stream = null;
+            if (out.stream() != null) {
+                stream = new ArrayList<>();
+                for (Value doc : out.stream()) {
+                    stream.add(doc.toJava());
+                }
+            }
+            return new Compilation(diagnostics, out.document().toJava(), stream, null);
+        } catch (IOException e) {
+            diagnostics.add(Diagnostic.error(Code.E0206, null, "cannot read input: " + e.getMessage()));
+            return new Compilation(diagnostics, null, null, null);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            diagnostics.add(internalError(e));
+            return new Compilation(diagnostics, null, null, e);
+        }
+    }
+
+    static Diagnostic internalError(Throwable e) {
+        if (e instanceof StackOverflowError) {
+            return Diagnostic.error(Code.E0506, null, "the program nests or recurses too deeply to evaluate")
+                    .withHint("look for a function or schema default that refers to itself");
+        }
+        if (e instanceof OutOfMemoryError) {
+            return Diagnostic.error(Code.E0509, null, "the program needs more memory than is available")
+                    .withHint("look for a comprehension or recursion that builds a very large value");
+        }
+        return Diagnostic.error(Code.E0901, null, "internal error: " + e)
+                .withHint("this is a bug in Skiff; run with `--debug` for the stack trace and please report it");
+    }
+
+    private static boolean hasErrors(List<Diagnostic> ds) {
+        return ds.stream().anyMatch(Diagnostic::isError);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.skiff.eval;
+
+import dev.skiff.eval.value.Value;
+import dev.skiff.source.Span;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A scope: a module's globals, a schema body, a lambda call or a comprehension. */
+final class Env {
+    enum Kind { MODULE, SCHEMA, LAMBDA, COMPREHENSION, CONFIG }
+
+    final Env parent;
+    final Kind kind;
+    final ModuleState module;
+    /** The schema instance under construction, for {@link Kind#SCHEMA} scopes. */
+    final Instance instance;
+    final Map<String, Binding> vars = new LinkedHashMap<>();
+
+    Env(Env parent, Kind kind, ModuleState module, Instance instance) {
+        this.parent = parent;
+        this.kind = kind;
+        this.module = module;
+        this.instance = instance;
+    }
+
+    Env child(Kind childKind) {
+        return new Env(this, childKind, module, null);
+    }
+
+    /** A name bound in a scope, with where it was first bound (for "declared here" labels). */
+    static final class Binding {
+        Value value;
+        final Span declared;
+        /** Pending top-level unification ({@code x: S {…}} repeated): the schema and the merged config. */
+        SchemaDef pendingSchema;
+        Value pendingConfig;
+        Span pendingSpan;
+        java.util.List<Value> pendingArgs = java.util.List.of();
+        java.util.Map<String, Value> pendingKwargs = java.util.Map.of();
+
+        Binding(Value value, Span declared) {
+            this.value = value;
+            this.declared = declared;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.skiff.eval;
+
+import dev.skiff.diag.Code;
+import dev.skiff.diag.Diagnostic;
+import dev.skiff.diag.Result;
+import dev.skiff.eval.value.EvalException;
+import dev.skiff.eval.value.Value;
+import dev.skiff.syntax.SourceUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Evaluates a program: the main module's files in order, imports on demand. The output is every public
+ * top-level name in the order first bound, as {@code kcl run} prints it.
+ */
+public final class Evaluator {
+    /**
+     * What a program produces.
+     *
+     * @param document the top-level names and their values
+     * @param stream   documents chosen with {@code manifests.yaml_stream}, or null
+     */
+    public record Output(Value document, List<Value> stream) {
+    }
+
+    private final EvalOptions options;
+
+    public Evaluator(EvalOptions options) {
+        this.options = options;
+    }
+
+    /** A top-level expression's value joins the output: configs unify with it, a lone scalar replaces it. */
+    private static Value join(Value document, ModuleState.Output o) {
+        Map<String, Value> entries = dev.skiff.eval.value.Values.entries(document);
+        if (dev.skiff.eval.value.Values.entries(o.value()) != null && entries != null) {
+            return Merge.unify(document, o.value(), o.span(), "");
+        }
+        if (entries != null && entries.isEmpty()) {
+            return o.value();
+        }
+        if (dev.skiff.eval.value.Values.equal(document, o.value())) {
+            return document;
+        }
+        throw new EvalException(Code.E0503, o.span(), "conflicting values for the output: "
+                + describe(document) + " and " + dev.skiff.eval.value.Values.repr(o.value()));
+    }
+
+    private static String describe(Value v) {
+        return dev.skiff.eval.value.Values.entries(v) != null ? "{...}" : dev.skiff.eval.value.Values.repr(v);
+    }
+
+    public Result<Output> evaluate(List<SourceUnit> units) {
+        Interpreter in = new Interpreter(options);
+        ModuleState main = new ModuleState("__main__");
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        try {
+            in.modules.enter(main.name);
+            in.statements.execModule(units, main);
+            main.done = true;
+            Map<String, Value> out = new LinkedHashMap<>();
+            for (Map.Entry<String, Env.Binding> e : main.globals.vars.entrySet()) {
+                if (e.getKey().startsWith("_")) {
+                    continue;
+                }
+                Value v = in.valueOf(e.getValue());
+                if (Value.isEmitted(v)) {
+                    out.put(e.getKey(), v);
+                }
+            }
+            Value document = new Value.DictV(out);
+            for (ModuleState.Output o : main.expressionOutputs) {
+                document = join(document, o);
+            }
+            diagnostics.addAll(in.modules.diagnostics);
+            return Result.of(new Output(document, in.outputStream), diagnostics);
+        } catch (EvalException e) {
+            diagnostics.addAll(in.modules.diagnostics);
+            diagnostics.add(e.diagnostic());
+            return Result.failed(diagnostics);
+        } catch (StackOverflowError e) {
+            diagnostics.add(Diagnostic.error(Code.E0506, null, "the program nests or recurses too deeply to evaluate")
+                    .withHint("look for a function or schema default that refers to itself"));
+            return Result.failed(diagnostics);
+        }
+    }
+}

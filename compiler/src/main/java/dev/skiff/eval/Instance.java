@@ -1,0 +1,33 @@
+package dev.skiff.eval;
+
+import dev.skiff.eval.value.Value;
+import dev.skiff.source.Span;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A schema instance under construction. Attributes resolve on demand, so a default may refer to an
+ * attribute declared further down, as in KCL; a cycle among defaults is reported, not looped on.
+ */
+final class Instance {
+    enum State { RESOLVING, DONE }
+
+    final SchemaDef def;
+    /** The config the instance is made from (a dict value with per-entry operators), or an empty dict. */
+    final Value config;
+    final Span span;
+    final Map<String, Value> values = new LinkedHashMap<>();
+    final Map<String, State> states = new HashMap<>();
+    Env env;
+
+    Instance(SchemaDef def, Value config, Span span) {
+        this.def = def;
+        this.config = config;
+        this.span = span;
+    }
+
+    boolean has(String name) {
+        return def.attrs().containsKey(name) || values.containsKey(name);
+    }
+}

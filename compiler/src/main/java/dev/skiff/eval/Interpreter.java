@@ -1,0 +1,710 @@
+package dev.skiff.eval;
+
+import dev.skiff.diag.Code;
+import dev.skiff.diag.Suggestions;
+import dev.skiff.eval.lib.Library;
+import dev.skiff.eval.value.CallContext;
+import dev.skiff.eval.value.EvalException;
+import dev.skiff.eval.value.Value;
+import dev.skiff.eval.value.Value.MergeOp;
+import dev.skiff.eval.value.Values;
+import dev.skiff.source.Span;
+import dev.skiff.syntax.ConfigEntry;
+import dev.skiff.syntax.Expr;
+import dev.skiff.syntax.Node;
+import dev.skiff.syntax.Operator;
+import dev.skiff.syntax.Stmt;
+import dev.skiff.syntax.TypeExpr;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Evaluates expressions. Statements live in {@link Statements}, schema instantiation in {@link Schemas};
+ * all three share this object's state (limits, modules, options).
+ */
+final class Interpreter {
+    final EvalOptions options;
+    final Map<String, Value> parsedOptions;
+    final Modules modules;
+    final Statements statements;
+    final Schemas schemas;
+    List<Value> outputStream;
+    Map<String, Value> outputStreamOptions;
+    private long steps;
+    int depth;
+
+    Interpreter(EvalOptions options) {
+        this.options = options;
+        this.parsedOptions = OptionValues.parse(options.options());
+        this.modules = new Modules(this);
+        this.statements = new Statements(this);
+        this.schemas = new Schemas(this);
+    }
+
+    // ---------------------------------------------------------------- expressions
+
+    Value eval(Expr e, Env env) {
+        if (++steps > options.limits().maxSteps()) {
+            throw new EvalException(Code.E0509, e.span(), "the program takes more than "
+                    + options.limits().maxSteps() + " steps to evaluate")
+                    .withHint("look for a comprehension or recursion that does not end");
+        }
+        return switch (e) {
+            case Expr.Name n -> lookup(n, env);
+            case Expr.Selector s -> select(s, env);
+            case Expr.Subscript s -> subscript(s, env);
+            case Expr.Slice s -> Slicing.slice(s, eval(s.value(), env), optInt(s.lower(), env), optInt(s.upper(), env),
+                    optInt(s.step(), env));
+            case Expr.Call c -> call(c, env);
+            case Expr.IntLit i -> Literals.intLiteral(i);
+            case Expr.FloatLit f -> Literals.floatLiteral(f);
+            case Expr.StrLit s -> new Value.Str(s.value());
+            case Expr.Interpolated s -> interpolate(s, env);
+            case Expr.BoolLit b -> Value.Bool.of(b.value());
+            case Expr.NoneLit n -> Value.None.NONE;
+            case Expr.UndefinedLit u -> Value.Undefined.UNDEFINED;
+            case Expr.ListLit l -> new Value.ListV(listItems(l.items(), env));
+            case Expr.Starred s -> throw new EvalException(Code.E0101, s.span(), "`*` unpacking is only allowed in a list");
+            case Expr.ListIf l -> throw new EvalException(Code.E0101, l.span(), "`if` items are only allowed in a list");
+            case Expr.ConfigLit c -> config(c, env);
+            case Expr.SchemaInst s -> instantiate(s, env);
+            case Expr.Unary u -> Operators.unary(u.op(), eval(u.operand(), env), u.span());
+            case Expr.Binary b -> binary(b, env);
+            case Expr.Compare c -> compare(c, env);
+            case Expr.IfElse i -> Values.truthy(eval(i.condition(), env)) ? eval(i.then(), env) : eval(i.orElse(), env);
+            case Expr.Cast c -> cast(c, env);
+            case Expr.Lambda l -> lambda(l, env);
+            case Expr.ListComp c -> Comprehensions.list(this, c, env);
+            case Expr.DictComp c -> Comprehensions.dict(this, c, env);
+            case Expr.Quantified q -> Comprehensions.quantified(this, q, env);
+            case Expr.Paren p -> eval(p.value(), env);
+            case Expr.Error err -> throw new EvalException(Code.E0101, err.span(), "this expression could not be parsed");
+        };
+    }
+
+    private Long optInt(Expr e, Env env) {
+        if (e == null) {
+            return null;
+        }
+        Value v = eval(e, env);
+        if (Values.isNoneLike(v)) {
+            return null;
+        }
+        if (v instanceof Value.Int i) {
+            return i.value();
+        }
+        throw new EvalException(Code.E0301, e.span(), "slice indices must be integers, not `" + Values.typeName(v) + "`");
+    }
+
+    Value lookup(Expr.Name n, Env env) {
+        String id = n.id();
+        for (Env s = env; s != null; s = s.parent) {
+            Env.Binding b = s.vars.get(id);
+            if (b != null) {
+                return valueOf(b);
+            }
+            if (s.instance != null && s.instance.has(id)) {
+                return schemas.attribute(s.instance, id, n.span());
+            }
+        }
+        Value builtin = Library.builtin(id).map(v -> (Value) v).orElse(null);
+        if (builtin != null) {
+            return builtin;
+        }
+        throw undefined(n, env);
+    }
+
+    private EvalException undefined(Expr.Name n, Env env) {
+        Set<String> names = new LinkedHashSet<>();
+        for (Env s = env; s != null; s = s.parent) {
+            names.addAll(s.vars.keySet());
+            if (s.instance != null) {
+                names.addAll(s.instance.def.attrs().keySet());
+            }
+        }
+        names.addAll(Library.builtinNames());
+        EvalException ex = new EvalException(Code.E0201, n.span(), "name `" + n.id() + "` is not defined");
+        String hint = Suggestions.didYouMean(n.id(), names);
+        return hint == null ? ex : ex.withHint(hint);
+    }
+
+    /** The value of a binding, instantiating a pending top-level unification on first use. */
+    Value valueOf(Env.Binding b) {
+        if (b.value == null && b.pendingSchema != null) {
+            b.value = schemas.instantiate(b.pendingSchema, b.pendingArgs, b.pendingKwargs, b.pendingConfig, b.pendingSpan);
+        }
+        return b.value == null ? Value.Undefined.UNDEFINED : b.value;
+    }
+
+    private Value select(Expr.Selector s, Env env) {
+        Value target = eval(s.value(), env);
+        return member(target, s.attr().id(), s.attr().span(), s.optional());
+    }
+
+    Value member(Value target, String name, Span span, boolean optional) {
+        if (Values.isNoneLike(target)) {
+            if (optional) {
+                return Value.None.NONE;
+            }
+            throw new EvalException(Code.E0204, span, "cannot read `" + name + "` of `"
+                    + Values.typeName(target) + "`")
+                    .withHint("use `?.` to get None instead when the value may be missing");
+        }
+        switch (target) {
+            case Value.Module m -> {
+                Value v = m.members().get(name);
+                if (v == null) {
+                    EvalException ex = new EvalException(Code.E0204, span,
+                            "module `" + m.name() + "` has no member `" + name + "`");
+                    String hint = Suggestions.didYouMean(name, m.members().keySet());
+                    throw hint == null ? ex : ex.withHint(hint);
+                }
+                return v;
+            }
+            case Value.Str str -> {
+                Value.Func method = Library.stringMethod(name).orElse(null);
+                if (method == null) {
+                    EvalException ex = new EvalException(Code.E0204, span, "`str` has no method `" + name + "`");
+                    String hint = Suggestions.didYouMean(name, Library.stringMethodNames());
+                    throw hint == null ? ex : ex.withHint(hint);
+                }
+                return new Value.Func(name, (ctx, args, kwargs) -> {
+                    List<Value> all = new ArrayList<>(args.size() + 1);
+                    all.add(str);
+                    all.addAll(args);
+                    return method.impl().call(ctx, all, kwargs);
+                });
+            }
+            case Value.SchemaV sv -> {
+                Value v = sv.entries().get(name);
+                if (v != null) {
+                    return v;
+                }
+                SchemaDef def = (SchemaDef) sv.type();
+                if (def.attrs() != null && def.attrs().containsKey(name) || def.index() != null) {
+                    return Value.None.NONE;
+                }
+                EvalException ex = new EvalException(Code.E0204, span,
+                        "schema `" + def.name() + "` has no attribute `" + name + "`");
+                String hint = def.attrs() == null ? null : Suggestions.didYouMean(name, def.attrs().keySet());
+                throw hint == null ? ex : ex.withHint(hint);
+            }
+            case Value.DictV d -> {
+                Value v = d.entries().get(name);
+                return v == null ? Value.None.NONE : v;
+            }
+            default -> throw new EvalException(Code.E0204, span,
+                    "`" + Values.typeName(target) + "` has no attribute `" + name + "`");
+        }
+    }
+
+    private Value subscript(Expr.Subscript s, Env env) {
+        Value target = eval(s.value(), env);
+        if (s.optional() && Values.isNoneLike(target)) {
+            return Value.None.NONE;
+        }
+        Value index = eval(s.index(), env);
+        return index(target, index, s.span());
+    }
+
+    Value index(Value target, Value index, Span span) {
+        if (target instanceof Value.ListV l) {
+            return l.items().get(Slicing.position(index, l.items().size(), span));
+        }
+        if (target instanceof Value.Str str) {
+            int p = Slicing.position(index, str.value().codePointCount(0, str.value().length()), span);
+            int start = str.value().offsetByCodePoints(0, p);
+            return new Value.Str(str.value().substring(start, str.value().offsetByCodePoints(start, 1)));
+        }
+        Map<String, Value> entries = Values.entries(target);
+        if (entries != null) {
+            Value v = entries.get(Values.toStr(index));
+            return v == null ? Value.None.NONE : v;
+        }
+        if (Values.isNoneLike(target)) {
+            throw new EvalException(Code.E0308, span, "cannot index `" + Values.typeName(target) + "`")
+                    .withHint("use `?[...]` to get None instead when the value may be missing");
+        }
+        throw new EvalException(Code.E0308, span, "`" + Values.typeName(target) + "` cannot be indexed");
+    }
+
+    // ---------------------------------------------------------------- calls
+
+    private Value call(Expr.Call c, Env env) {
+        Value fn = eval(c.func(), env);
+        List<Value> args = new ArrayList<>();
+        for (Expr a : c.args()) {
+            if (a instanceof Expr.Starred st) {
+                Value v = eval(st.value(), env);
+                if (v instanceof Value.ListV l) {
+                    args.addAll(l.items());
+                    continue;
+                }
+                throw new EvalException(Code.E0305, st.span(), "`*` needs a list, found `" + Values.typeName(v) + "`");
+            }
+            args.add(eval(a, env));
+        }
+        Map<String, Value> kwargs = new LinkedHashMap<>();
+        for (Node.Keyword k : c.keywords()) {
+            if (kwargs.put(k.name().id(), eval(k.value(), env)) != null) {
+                throw new EvalException(Code.E0305, k.name().span(), "keyword argument `" + k.name().id()
+                        + "` is given twice");
+            }
+        }
+        return callValue(fn, args, kwargs, c.span());
+    }
+
+    Value callValue(Value fn, List<Value> args, Map<String, Value> kwargs, Span span) {
+        if (++depth > options.limits().maxCallDepth()) {
+            depth = 0;
+            throw new EvalException(Code.E0506, span, "calls nest more than " + options.limits().maxCallDepth()
+                    + " deep").withHint("look for a function or schema that calls itself without end");
+        }
+        try {
+            return switch (fn) {
+                case Value.Func f -> f.impl().call(new Context(span), args, kwargs);
+                case Value.TypeV t -> schemas.instantiate((SchemaDef) t.schema(), args, kwargs, Value.DictV.EMPTY, span);
+                default -> throw new EvalException(Code.E0304, span, "`" + Values.typeName(fn) + "` is not callable");
+            };
+        } catch (EvalException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new EvalException(Code.E0507, span, "the call failed: " + e.getMessage());
+        } finally {
+            depth = Math.max(0, depth - 1);
+        }
+    }
+
+    private Value lambda(Expr.Lambda l, Env env) {
+        return new Value.Func("lambda", (ctx, args, kwargs) -> callLambda(l, env, args, kwargs, ctx.span()));
+    }
+
+    private Value callLambda(Expr.Lambda l, Env closure, List<Value> args, Map<String, Value> kwargs, Span span) {
+        Env local = closure.child(Env.Kind.LAMBDA);
+        bindParams(l.params(), closure, local, args, kwargs, span, "lambda");
+        Value result = statements.execBody(l.body(), local);
+        if (l.returnType() != null) {
+            result = schemas.coerce(result, resolveType(l.returnType(), closure), span, "the lambda's result");
+        }
+        return result;
+    }
+
+    void bindParams(List<Node.Param> params, Env defining, Env into, List<Value> args, Map<String, Value> kwargs,
+                    Span span, String what) {
+        if (args.size() > params.size()) {
+            throw new EvalException(Code.E0305, span, what + " takes " + params.size() + " positional argument"
+                    + (params.size() == 1 ? "" : "s") + " but " + args.size() + " were given");
+        }
+        Set<String> known = new LinkedHashSet<>();
+        for (int i = 0; i < params.size(); i++) {
+            Node.Param p = params.get(i);
+            String name = p.name().id();
+            known.add(name);
+            Value v;
+            if (i < args.size()) {
+                v = args.get(i);
+            } else if (kwargs.containsKey(name)) {
+                v = kwargs.get(name);
+            } else if (p.defaultValue() != null) {
+                v = eval(p.defaultValue(), into);
+            } else {
+                throw new EvalException(Code.E0305, span, what + " is missing the argument `" + name + "`");
+            }
+            if (p.type() != null) {
+                v = schemas.coerce(v, resolveType(p.type(), defining), span, "argument `" + name + "`");
+            }
+            into.vars.put(name, new Env.Binding(v, p.name().span()));
+        }
+        for (String k : kwargs.keySet()) {
+            if (!known.contains(k)) {
+                EvalException ex = new EvalException(Code.E0305, span, what + " has no parameter `" + k + "`");
+                String hint = Suggestions.didYouMean(k, known);
+                throw hint == null ? ex : ex.withHint(hint);
+            }
+        }
+    }
+
+    /** The {@link CallContext} handed to functions. */
+    private final class Context implements CallContext {
+        private final Span span;
+
+        Context(Span span) {
+            this.span = span;
+        }
+
+        @Override
+        public Span span() {
+            return span;
+        }
+
+        @Override
+        public Map<String, Value> options() {
+            return parsedOptions;
+        }
+
+        @Override
+        public Appendable out() {
+            return options.out();
+        }
+
+        @Override
+        public Path projectRoot() {
+            return options.projectRoot();
+        }
+
+        @Override
+        public Value call(Value function, List<Value> args, Map<String, Value> kwargs) {
+            return callValue(function, args, kwargs, span);
+        }
+
+        @Override
+        public void setOutputStream(List<Value> documents, Map<String, Value> opts) {
+            outputStream = List.copyOf(documents);
+            outputStreamOptions = opts;
+        }
+    }
+
+    // ---------------------------------------------------------------- literals and operators
+
+    private Value interpolate(Expr.Interpolated s, Env env) {
+        StringBuilder sb = new StringBuilder();
+        for (Expr.StrPart part : s.parts()) {
+            switch (part) {
+                case Expr.Text t -> sb.append(t.value());
+                case Expr.Hole h -> {
+                    Value v = eval(h.expr(), env);
+                    String spec = h.spec() == null ? null : h.spec().toLowerCase(java.util.Locale.ROOT);
+                    if ("#json".equals(spec)) {
+                        sb.append(Literals.json(v));
+                    } else if ("#yaml".equals(spec)) {
+                        sb.append(Literals.yaml(v));
+                    } else {
+                        sb.append(Values.toStr(v));
+                    }
+                }
+            }
+        }
+        return new Value.Str(sb.toString());
+    }
+
+    List<Value> listItems(List<Expr> items, Env env) {
+        List<Value> out = new ArrayList<>();
+        for (Expr item : items) {
+            switch (item) {
+                case Expr.Starred s -> {
+                    Value v = eval(s.value(), env);
+                    if (v instanceof Value.ListV l) {
+                        out.addAll(l.items());
+                    } else if (Values.entries(v) != null) {
+                        for (String k : Values.entries(v).keySet()) {
+                            out.add(new Value.Str(k));
+                        }
+                    } else if (!Values.isNoneLike(v)) {
+                        throw new EvalException(Code.E0309, s.span(), "`*` needs a list or dict, found `"
+                                + Values.typeName(v) + "`");
+                    }
+                }
+                case Expr.ListIf li -> {
+                    if (Values.truthy(eval(li.condition(), env))) {
+                        out.addAll(listItems(li.items(), env));
+                    } else {
+                        out.addAll(listItems(li.orElse(), env));
+                    }
+                }
+                default -> {
+                    Value v = eval(item, env);
+                    if (!(v instanceof Value.Undefined)) {
+                        out.add(v);
+                    }
+                }
+            }
+        }
+        if (out.size() > options.limits().maxListSize()) {
+            throw new EvalException(Code.E0509, items.get(0).span(), "this list has more than "
+                    + options.limits().maxListSize() + " elements");
+        }
+        return out;
+    }
+
+    private Value binary(Expr.Binary b, Env env) {
+        if (b.op() == Operator.Binary.AND) {
+            Value l = eval(b.left(), env);
+            return Values.truthy(l) ? eval(b.right(), env) : l;
+        }
+        if (b.op() == Operator.Binary.OR) {
+            Value l = eval(b.left(), env);
+            return Values.truthy(l) ? l : eval(b.right(), env);
+        }
+        Value l = eval(b.left(), env);
+        Value r = eval(b.right(), env);
+        return Operators.binary(b.op(), l, r, b.span(), options.limits());
+    }
+
+    private Value compare(Expr.Compare c, Env env) {
+        Value left = eval(c.left(), env);
+        for (int i = 0; i < c.ops().size(); i++) {
+            Value right = eval(c.rights().get(i), env);
+            if (!Operators.compare(c.ops().get(i), left, right, c.span())) {
+                return Value.Bool.FALSE;
+            }
+            left = right;
+        }
+        return Value.Bool.TRUE;
+    }
+
+    private Value cast(Expr.Cast c, Env env) {
+        Value v = eval(c.value(), env);
+        return schemas.coerce(v, resolveType(c.type(), env), c.span(), "the value");
+    }
+
+    // ---------------------------------------------------------------- configs
+
+    /** Evaluates a config literal into a dict that remembers each entry's operator. */
+    Value.DictV config(Expr.ConfigLit c, Env env) {
+        Map<String, Value> entries = new LinkedHashMap<>();
+        Map<String, MergeOp> ops = new LinkedHashMap<>();
+        Map<String, Span> spans = new LinkedHashMap<>();
+        // entries may refer to earlier sibling keys by name, as in KCL
+        configEntries(c.entries(), env.child(Env.Kind.CONFIG), entries, ops, spans);
+        return new Value.DictV(entries, ops, spans);
+    }
+
+    private void configEntries(List<ConfigEntry> list, Env env, Map<String, Value> entries, Map<String, MergeOp> ops,
+                               Map<String, Span> spans) {
+        for (ConfigEntry entry : list) {
+            switch (entry) {
+                case ConfigEntry.KeyValue kv when kv.key() instanceof Expr.Subscript sub
+                        && sub.value() instanceof Expr.Name listName && !sub.optional() -> {
+                    indexEntry(kv, listName.id(), eval(sub.index(), env), env, entries);
+                }
+                case ConfigEntry.KeyValue kv -> {
+                    List<String> path = keyPath(kv.key(), env);
+                    Value value = eval(kv.value(), env);
+                    MergeOp op = mergeOp(kv.op());
+                    for (int i = path.size() - 1; i > 0; i--) {
+                        Map<String, Value> m = new LinkedHashMap<>();
+                        m.put(path.get(i), value);
+                        value = new Value.DictV(m, op == MergeOp.UNION ? Map.of() : Map.of(path.get(i), op),
+                                Map.of(path.get(i), kv.key().span()));
+                        op = MergeOp.UNION;
+                    }
+                    spans.put(path.get(0), kv.key().span());
+                    put(entries, ops, path.get(0), value, op, kv.span());
+                    if (env.kind == Env.Kind.CONFIG) {
+                        env.vars.put(path.get(0), new Env.Binding(entries.get(path.get(0)), kv.key().span()));
+                    }
+                }
+                case ConfigEntry.Unpack u -> {
+                    Value v = eval(u.value(), env);
+                    Map<String, Value> more = Values.entries(v);
+                    if (more == null) {
+                        if (Values.isNoneLike(v)) {
+                            continue;
+                        }
+                        throw new EvalException(Code.E0309, u.span(), "`**` needs a dict, found `"
+                                + Values.typeName(v) + "`");
+                    }
+                    for (Map.Entry<String, Value> e : more.entrySet()) {
+                        spans.put(e.getKey(), Merge.spans(v).getOrDefault(e.getKey(), u.span()));
+                        put(entries, ops, e.getKey(), e.getValue(), Merge.opOf(v, e.getKey()) == MergeOp.INSERT
+                                ? MergeOp.INSERT : MergeOp.OVERRIDE, u.span());
+                    }
+                }
+                case ConfigEntry.If i -> {
+                    if (Values.truthy(eval(i.condition(), env))) {
+                        configEntries(i.entries(), env, entries, ops, spans);
+                    } else {
+                        configEntries(i.orElse(), env, entries, ops, spans);
+                    }
+                }
+                case ConfigEntry.Error err -> throw new EvalException(Code.E0101, err.span(),
+                        "this entry could not be parsed");
+            }
+        }
+    }
+
+    /** {@code key[i] = v} replaces, {@code key[i] += [v…]} inserts, in a list set earlier in the same config. */
+    private void indexEntry(ConfigEntry.KeyValue kv, String key, Value index, Env env, Map<String, Value> entries) {
+        Value current = entries.get(key);
+        if (!(current instanceof Value.ListV list)) {
+            throw new EvalException(Code.E0308, kv.key().span(), "`" + key + "[...]` needs `" + key
+                    + "` to be a list set earlier in this config");
+        }
+        Value value = eval(kv.value(), env);
+        List<Value> items = new ArrayList<>(list.items());
+        if (kv.op() == Operator.Config.INSERT) {
+            int at = index instanceof Value.Int i && i.value() == items.size() ? items.size()
+                    : Slicing.position(index, items.size(), kv.key().span());
+            if (!(value instanceof Value.ListV more)) {
+                throw new EvalException(Code.E0307, kv.value().span(), "`+=` at an index needs a list of items to insert");
+            }
+            items.addAll(at, more.items());
+        } else {
+            int at = Slicing.position(index, items.size(), kv.key().span());
+            items.set(at, kv.op() == Operator.Config.OVERRIDE ? value : Merge.unify(items.get(at), value, kv.span(), key));
+        }
+        entries.put(key, new Value.ListV(items));
+    }
+
+    private static void put(Map<String, Value> entries, Map<String, MergeOp> ops, String key, Value value, MergeOp op,
+                            Span span) {
+        if (!entries.containsKey(key)) {
+            entries.put(key, value);
+            if (op != MergeOp.UNION) {
+                ops.put(key, op);
+            }
+            return;
+        }
+        Value old = entries.get(key);
+        switch (op) {
+            case OVERRIDE -> {
+                entries.put(key, value);
+                ops.put(key, MergeOp.OVERRIDE);
+            }
+            case INSERT -> entries.put(key, Merge.append(old, value, span, key));
+            case UNION -> entries.put(key, Merge.unify(old, value, span, key));
+        }
+    }
+
+    static MergeOp mergeOp(Operator.Config op) {
+        return switch (op) {
+            case UNION -> MergeOp.UNION;
+            case OVERRIDE -> MergeOp.OVERRIDE;
+            case INSERT -> MergeOp.INSERT;
+        };
+    }
+
+    private List<String> keyPath(Expr key, Env env) {
+        List<String> path = new ArrayList<>();
+        if (key instanceof Expr.Name n) {
+            // a key naming a comprehension's loop variable stands for the variable's value, as in KCL
+            for (Env s = env; s != null; s = s.parent) {
+                Env.Binding b = s.vars.get(n.id());
+                if (b != null) {
+                    if (s.kind == Env.Kind.COMPREHENSION) {
+                        path.add(Values.toStr(valueOf(b)));
+                        return path;
+                    }
+                    break;
+                }
+            }
+        }
+        if (dotted(key, path)) {
+            return path;
+        }
+        path.clear();
+        Value v = eval(key, env);
+        path.add(Values.toStr(v));
+        return path;
+    }
+
+    private static boolean dotted(Expr key, List<String> path) {
+        if (key instanceof Expr.Name n) {
+            path.add(n.id());
+            return true;
+        }
+        if (key instanceof Expr.StrLit s) {
+            path.add(s.value());
+            return true;
+        }
+        if (key instanceof Expr.Selector s && !s.optional() && dotted(s.value(), path)) {
+            path.add(s.attr().id());
+            return true;
+        }
+        return false;
+    }
+
+    private Value instantiate(Expr.SchemaInst s, Env env) {
+        Value schema = eval(s.schema(), env);
+        List<Value> args = new ArrayList<>();
+        for (Expr a : s.args()) {
+            args.add(eval(a, env));
+        }
+        Map<String, Value> kwargs = new LinkedHashMap<>();
+        for (Node.Keyword k : s.keywords()) {
+            kwargs.put(k.name().id(), eval(k.value(), env));
+        }
+        Value.DictV config = s.config() == null ? Value.DictV.EMPTY : config(s.config(), env);
+        if (schema instanceof Value.TypeV t) {
+            return schemas.instantiate((SchemaDef) t.schema(), args, kwargs, config, s.span());
+        }
+        if (Values.entries(schema) != null && args.isEmpty()) {
+            return Merge.union(schema, config, s.span());
+        }
+        throw new EvalException(Code.E0304, s.schema().span(), "`" + Values.typeName(schema)
+                + "` is not a schema and cannot be instantiated");
+    }
+
+    // ---------------------------------------------------------------- types
+
+    SchemaDef schemaOf(Expr e, Env env, String what) {
+        Value v = eval(e, env);
+        if (v instanceof Value.TypeV t) {
+            return (SchemaDef) t.schema();
+        }
+        throw new EvalException(Code.E0306, e.span(), "cannot " + what + " `" + Values.typeName(v)
+                + "`: it is not a schema");
+    }
+
+    RType resolveType(TypeExpr t, Env env) {
+        return switch (t) {
+            case TypeExpr.BasicType b -> new RType.Basic(b.kind());
+            case TypeExpr.ListType l -> new RType.ListT(l.element() == null ? RType.ANY : resolveType(l.element(), env));
+            case TypeExpr.DictType d -> new RType.DictT(d.key() == null ? RType.ANY : resolveType(d.key(), env),
+                    d.value() == null ? RType.ANY : resolveType(d.value(), env));
+            case TypeExpr.UnionType u -> {
+                List<RType> members = new ArrayList<>();
+                for (TypeExpr m : u.members()) {
+                    members.add(resolveType(m, env));
+                }
+                yield new RType.Union(List.copyOf(members));
+            }
+            case TypeExpr.LiteralType l -> new RType.Literal(eval(l.literal(), env));
+            case TypeExpr.FunctionType f -> new RType.Function();
+            case TypeExpr.Named n -> named(n, env);
+            case TypeExpr.Error err -> RType.ANY;
+        };
+    }
+
+    private RType named(TypeExpr.Named n, Env env) {
+        Value v;
+        try {
+            v = eval(n.name(), env);
+        } catch (EvalException e) {
+            if (e.diagnostic().code() == Code.E0201) {
+                Set<String> known = new LinkedHashSet<>(List.of("int", "float", "str", "bool", "any"));
+                for (Env s = env; s != null; s = s.parent) {
+                    s.vars.forEach((k, binding) -> {
+                        if (binding.value instanceof Value.TypeV || binding.pendingSchema != null) {
+                            known.add(k);
+                        }
+                    });
+                }
+                EvalException ex = new EvalException(Code.E0306, n.span(), "unknown type `" + n.name().span().text() + "`");
+                String hint = Suggestions.didYouMean(n.name().span().text(), known);
+                throw hint == null ? ex : ex.withHint(hint);
+            }
+            throw e;
+        }
+        if (v instanceof Value.TypeV t) {
+            return new RType.Schema((SchemaDef) t.schema());
+        }
+        if (v instanceof Value.Func f && f.impl() instanceof TypeAliasFunction alias) {
+            return alias.type();
+        }
+        throw new EvalException(Code.E0306, n.span(), "`" + n.name().span().text() + "` is not a type");
+    }
+
+    /** A type alias, stored as a value so that it lives in the same scopes as other names. */
+    record TypeAliasFunction(RType type) implements dev.skiff.eval.value.NativeFunction {
+        @Override
+        public Value call(CallContext ctx, List<Value> args, Map<String, Value> kwargs) {
+            throw ctx.error(Code.E0304, "the type alias `" + type.display() + "` is not callable");
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.skiff.eval;
+
+import dev.skiff.eval.value.Value;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** One evaluated (or evaluating) module: its globals in the order they were first bound. */
+final class ModuleState {
+    final String name;
+    final Env globals;
+    boolean done;
+    /** Values of top-level expression statements, which join the output as in KCL. */
+    final java.util.List<Output> expressionOutputs = new java.util.ArrayList<>();
+
+    /** A top-level expression's value and where it was written. */
+    record Output(Value value, dev.skiff.source.Span span) {
+    }
+
+    ModuleState(String name) {
+        this.name = name;
+        this.globals = new Env(null, Env.Kind.MODULE, this, null);
+    }
+
+    /** The public members: every global not starting with {@code _}. */
+    Map<String, Value> members(Interpreter in) {
+        Map<String, Value> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Env.Binding> e : globals.vars.entrySet()) {
+            if (!e.getKey().startsWith("_")) {
+                out.put(e.getKey(), in.valueOf(e.getValue()));
+            }
+        }
+        return out;
+    }
+}

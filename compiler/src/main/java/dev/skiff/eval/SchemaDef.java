@@ -1,0 +1,224 @@
+package dev.skiff.eval;
+
+import dev.skiff.diag.Code;
+import dev.skiff.eval.value.EvalException;
+import dev.skiff.eval.value.SchemaType;
+import dev.skiff.eval.value.Value;
+import dev.skiff.syntax.Expr;
+import dev.skiff.syntax.Node;
+import dev.skiff.syntax.Operator;
+import dev.skiff.syntax.Stmt;
+import dev.skiff.syntax.TypeExpr;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A schema (or rule) as declared: its attributes with their resolved types, its parent and mixins. Types
+ * and the parent are resolved on first use, so a schema may refer to one declared later in the file.
+ */
+final class SchemaDef implements SchemaType {
+    /** One declared attribute, merged over the inheritance chain. */
+    record Attr(String name, boolean optional, RType type, List<Stmt.SchemaAttr> decls) {
+    }
+
+    final Stmt.SchemaDecl decl;
+    final Stmt.RuleDecl rule;
+    final Env env;
+    private final String modulePath;
+    private SchemaDef parent;
+    private final List<SchemaDef> mixins = new ArrayList<>();
+    private Map<String, Attr> attrs;
+    private Node.IndexSignature index;
+    private RType indexKey = RType.ANY;
+    private RType indexValue = RType.ANY;
+    private boolean resolving;
+    /** Attribute declarations made from {@code name: S {…}} statements in the body. */
+    final Map<Stmt.Unification, Stmt.SchemaAttr> synthesized = new java.util.IdentityHashMap<>();
+
+    SchemaDef(Stmt.SchemaDecl decl, Env env, String modulePath) {
+        this.decl = decl;
+        this.rule = null;
+        this.env = env;
+        this.modulePath = modulePath;
+    }
+
+    SchemaDef(Stmt.RuleDecl rule, Env env, String modulePath) {
+        this.decl = null;
+        this.rule = rule;
+        this.env = env;
+        this.modulePath = modulePath;
+    }
+
+    @Override
+    public String name() {
+        return decl != null ? decl.name().id() : rule.name().id();
+    }
+
+    @Override
+    public String modulePath() {
+        return modulePath;
+    }
+
+    @Override
+    public boolean isSubtypeOf(SchemaType other) {
+        for (SchemaDef s = this; s != null; s = s.parent) {
+            if (s == other) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    boolean isMixin() {
+        return decl != null && decl.mixin();
+    }
+
+    SchemaDef parent() {
+        return parent;
+    }
+
+    List<SchemaDef> mixins() {
+        return mixins;
+    }
+
+    Map<String, Attr> attrs() {
+        return attrs;
+    }
+
+    Node.IndexSignature index() {
+        return index;
+    }
+
+    RType indexKey() {
+        return indexKey;
+    }
+
+    RType indexValue() {
+        return indexValue;
+    }
+
+    /** The chain from the root ancestor down to this schema. */
+    List<SchemaDef> chain() {
+        List<SchemaDef> out = new ArrayList<>();
+        for (SchemaDef s = this; s != null; s = s.parent) {
+            out.add(0, s);
+        }
+        return out;
+    }
+
+    /** Resolves the parent, mixins and attribute types; idempotent. */
+    void resolve(Interpreter in) {
+        if (attrs != null) {
+            return;
+        }
+        if (resolving) {
+            throw new EvalException(Code.E0310, decl != null ? decl.name().span() : rule.name().span(),
+                    "schema `" + name() + "` inherits from itself");
+        }
+        resolving = true;
+        try {
+            Map<String, Attr> all = new LinkedHashMap<>();
+            if (decl != null) {
+                if (decl.parent() != null) {
+                    parent = in.schemaOf(decl.parent(), env, "inherit from");
+                    if (parent.isMixin()) {
+                        throw new EvalException(Code.E0310, decl.parent().span(),
+                                "schema `" + name() + "` cannot inherit from the mixin `" + parent.name() + "`")
+                                .withHint("list it in `mixin [...]` instead");
+                    }
+                    parent.resolve(in);
+                    all.putAll(parent.attrs);
+                    index = parent.index;
+                    indexKey = parent.indexKey;
+                    indexValue = parent.indexValue;
+                }
+                for (Expr m : decl.mixins()) {
+                    SchemaDef mixin = in.schemaOf(m, env, "mix in");
+                    mixin.resolve(in);
+                    mixins.add(mixin);
+                }
+                collect(in, decl.body(), all);
+                for (SchemaDef mixin : mixins) {
+                    for (Attr a : mixin.attrs.values()) {
+                        all.merge(a.name(), a, (old, add) -> combine(old, add));
+                    }
+                }
+                if (decl.indexSignature() != null) {
+                    index = decl.indexSignature();
+                    indexKey = decl.indexSignature().keyType() == null ? RType.ANY
+                            : in.resolveType(decl.indexSignature().keyType(), env);
+                    indexValue = decl.indexSignature().valueType() == null ? RType.ANY
+                            : in.resolveType(decl.indexSignature().valueType(), env);
+                }
+            }
+            attrs = all;
+        } finally {
+            resolving = false;
+        }
+    }
+
+    private void collect(Interpreter in, List<Stmt> body, Map<String, Attr> all) {
+        for (Stmt s : body) {
+            if (s instanceof Stmt.SchemaAttr a) {
+                RType type = a.type() == null ? null : in.resolveType(a.type(), env);
+                Attr add = new Attr(a.name().id(), a.optional(), type == null ? RType.ANY : type, List.of(a));
+                all.merge(add.name(), add, (old, n) -> new Attr(old.name(), n.optional(),
+                        a.type() == null ? old.type() : n.type(), concat(old.decls(), n.decls())));
+            } else if (s instanceof Stmt.Unification u) {
+                Stmt.SchemaAttr a = new Stmt.SchemaAttr(u.span(), List.of(), u.target(), false,
+                        new TypeExpr.Named(u.value().schema().span(), u.value().schema()), Operator.Config.UNION,
+                        u.value(), null);
+                synthesized.put(u, a);
+                collect(in, List.of(a), all);
+            } else if (s instanceof Stmt.If i) {
+                collect(in, i.body(), all);
+                collect(in, i.orElse(), all);
+            }
+        }
+    }
+
+    private static Attr combine(Attr old, Attr add) {
+        return new Attr(old.name(), old.optional() && add.optional(), old.type(), concat(old.decls(), add.decls()));
+    }
+
+    private static List<Stmt.SchemaAttr> concat(List<Stmt.SchemaAttr> a, List<Stmt.SchemaAttr> b) {
+        List<Stmt.SchemaAttr> out = new ArrayList<>(a);
+        for (Stmt.SchemaAttr x : b) {
+            boolean seen = false;
+            for (Stmt.SchemaAttr y : out) {
+                seen |= y == x;
+            }
+            if (!seen) {
+                out.add(x);
+            }
+        }
+        return out;
+    }
+
+    /** The checks of this schema, its ancestors and its mixins, ancestors first. */
+    List<Node.CheckExpr> checks() {
+        List<Node.CheckExpr> out = new ArrayList<>();
+        if (rule != null) {
+            out.addAll(rule.checks());
+            return out;
+        }
+        for (SchemaDef s : chain()) {
+            out.addAll(s.decl.checks());
+            for (SchemaDef m : s.mixins) {
+                out.addAll(m.decl.checks());
+            }
+        }
+        return out;
+    }
+
+    Value.TypeV asValue() {
+        return new Value.TypeV(this);
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}

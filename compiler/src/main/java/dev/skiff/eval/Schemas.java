@@ -1,0 +1,358 @@
+package dev.skiff.eval;
+
+import dev.skiff.diag.Code;
+import dev.skiff.diag.Diagnostic;
+import dev.skiff.diag.Suggestions;
+import dev.skiff.eval.value.EvalException;
+import dev.skiff.eval.value.Value;
+import dev.skiff.eval.value.Value.MergeOp;
+import dev.skiff.eval.value.Values;
+import dev.skiff.source.Span;
+import dev.skiff.syntax.Node;
+import dev.skiff.syntax.Stmt;
+import dev.skiff.syntax.TypeExpr;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Schema instantiation, attribute resolution, type checks with conversion, and {@code check:} blocks. */
+final class Schemas {
+    private final Interpreter in;
+
+    Schemas(Interpreter in) {
+        this.in = in;
+    }
+
+    Value instantiate(SchemaDef def, List<Value> args, Map<String, Value> kwargs, Value config, Span span) {
+        def.resolve(in);
+        if (def.isMixin()) {
+            throw new EvalException(Code.E0304, span, "`" + def.name() + "` is a mixin and cannot be instantiated");
+        }
+        if (++in.depth > in.options.limits().maxCallDepth()) {
+            in.depth = 0;
+            throw new EvalException(Code.E0506, span, "schemas nest more than " + in.options.limits().maxCallDepth()
+                    + " deep").withHint("look for a schema whose default makes another instance of itself");
+        }
+        try {
+            return build(def, args, kwargs, config, span);
+        } finally {
+            in.depth = Math.max(0, in.depth - 1);
+        }
+    }
+
+    private Value build(SchemaDef def, List<Value> args, Map<String, Value> kwargs, Value config, Span span) {
+        Instance inst = new Instance(def, config, span);
+        Env env = new Env(def.env, Env.Kind.SCHEMA, def.env.module, inst);
+        inst.env = env;
+        if (def.rule != null) {
+            in.bindParams(def.rule.params(), def.env, env, args, kwargs, span, "rule `" + def.name() + "`");
+            runChecks(inst, def.checks(), span);
+            return Value.None.NONE;
+        }
+        bindSchemaParams(def, env, args, kwargs, span);
+        Map<String, Value> cfg = Values.entries(config);
+        if (cfg == null) {
+            throw new EvalException(Code.E0301, span, "a schema is made from a config, not a `"
+                    + Values.typeName(config) + "`");
+        }
+        for (String key : cfg.keySet()) {
+            if (!def.attrs().containsKey(key) && def.index() == null) {
+                EvalException ex = new EvalException(Code.E0302, Merge.spans(config).getOrDefault(key, span),
+                        "schema `" + def.name() + "` has no attribute `" + key + "`");
+                String hint = Suggestions.didYouMean(key, def.attrs().keySet());
+                throw hint == null ? ex : ex.withHint(hint);
+            }
+        }
+        for (SchemaDef s : def.chain()) {
+            runBody(s, inst);
+            for (SchemaDef m : s.mixins()) {
+                runBody(m, inst);
+            }
+        }
+        for (String name : def.attrs().keySet()) {
+            if (inst.states.get(name) != Instance.State.DONE) {
+                resolve(inst, name, span);
+            }
+        }
+        Map<String, Value> entries = new LinkedHashMap<>();
+        for (Map.Entry<String, SchemaDef.Attr> e : def.attrs().entrySet()) {
+            String name = e.getKey();
+            SchemaDef.Attr attr = e.getValue();
+            Value v = inst.values.getOrDefault(name, Value.Undefined.UNDEFINED);
+            Span where = Merge.spans(config).getOrDefault(name, attr.decls().isEmpty() ? span
+                    : attr.decls().get(attr.decls().size() - 1).span());
+            v = coerce(v, attr.type(), where, "attribute `" + name + "` of `" + def.name() + "`");
+            if (!attr.optional() && v instanceof Value.Undefined) {
+                Stmt.SchemaAttr decl = attr.decls().get(0);
+                throw new EvalException(Diagnostic.error(Code.E0303, span, "attribute `" + name + "` of `"
+                                + def.name() + "` is required and cannot be None or Undefined")
+                        .withLabel(decl.name().span(), "`" + name + "` is declared here")
+                        .withHint("set `" + name + "` in the config, or declare it as `" + name + "?` to make it optional"));
+            }
+            inst.values.put(name, v);
+            if (!name.startsWith("_")) {
+                entries.put(name, v);
+            }
+        }
+        for (Map.Entry<String, Value> e : inst.values.entrySet()) {
+            String name = e.getKey();
+            if (!def.attrs().containsKey(name) && !name.startsWith("_")) {
+                Value v = def.index() != null ? coerce(e.getValue(), def.indexValue(), span,
+                        "`" + name + "` of `" + def.name() + "`") : e.getValue();
+                inst.values.put(name, v);
+                entries.put(name, v);
+            }
+        }
+        if (cfg != null && def.index() != null) {
+            for (Map.Entry<String, Value> e : cfg.entrySet()) {
+                if (!entries.containsKey(e.getKey()) && !def.attrs().containsKey(e.getKey())) {
+                    Value v = coerce(e.getValue(), def.indexValue(), span, "`" + e.getKey() + "` of `" + def.name() + "`");
+                    inst.values.put(e.getKey(), v);
+                    entries.put(e.getKey(), v);
+                }
+            }
+        }
+        runChecks(inst, def.checks(), span);
+        Map<String, MergeOp> ops = new LinkedHashMap<>(Merge.ops(config));
+        ops.keySet().retainAll(entries.keySet());
+        Map<String, Span> spans = new LinkedHashMap<>(Merge.spans(config));
+        spans.keySet().retainAll(entries.keySet());
+        return new Value.SchemaV(def, entries, ops, spans);
+    }
+
+    private void bindSchemaParams(SchemaDef def, Env env, List<Value> args, Map<String, Value> kwargs, Span span) {
+        List<Node.Param> params = new ArrayList<>();
+        for (SchemaDef s : def.chain()) {
+            for (Node.Param p : s.decl.params()) {
+                if (params.stream().noneMatch(q -> q.name().id().equals(p.name().id()))) {
+                    params.add(p);
+                }
+            }
+        }
+        if (!params.isEmpty() || !args.isEmpty() || !kwargs.isEmpty()) {
+            in.bindParams(params, def.env, env, args, kwargs, span, "schema `" + def.name() + "`");
+        }
+    }
+
+    private void runBody(SchemaDef s, Instance inst) {
+        in.statements.execBody(s.decl.body(), inst.env);
+    }
+
+    /** A body statement declares {@code name}: resolve it now unless it already is. */
+    void declare(Instance inst, String name) {
+        if (inst.states.get(name) == null) {
+            resolve(inst, name, inst.span);
+        }
+    }
+
+    /** Reads an attribute inside the schema body, resolving it first if needed. */
+    Value attribute(Instance inst, String name, Span at) {
+        Instance.State st = inst.states.get(name);
+        if (st == Instance.State.RESOLVING) {
+            throw new EvalException(Code.E0510, at, "attribute `" + name + "` of `" + inst.def.name()
+                    + "` depends on itself");
+        }
+        if (st == null && inst.def.attrs().containsKey(name)) {
+            resolve(inst, name, at);
+        }
+        return inst.values.getOrDefault(name, Value.Undefined.UNDEFINED);
+    }
+
+    private void resolve(Instance inst, String name, Span at) {
+        inst.states.put(name, Instance.State.RESOLVING);
+        SchemaDef.Attr attr = inst.def.attrs().get(name);
+        Value v = Value.Undefined.UNDEFINED;
+        if (attr != null && attr.type() instanceof RType.Literal lit && attr.decls().stream().allMatch(d -> d.value() == null)) {
+            v = lit.value(); // `kind: "Service"` fixes the value as well as the type
+        }
+        if (attr != null) {
+            for (Stmt.SchemaAttr decl : attr.decls()) {
+                if (decl.value() == null) {
+                    continue;
+                }
+                Value dv = in.eval(decl.value(), inst.env);
+                if (decl.op() == dev.skiff.syntax.Operator.Config.UNION && !Values.isNoneLike(v)) {
+                    v = Merge.union(v, dv, decl.span());
+                } else {
+                    v = dv;
+                }
+            }
+        }
+        inst.values.put(name, withConfig(inst, name, v));
+        inst.states.put(name, Instance.State.DONE);
+    }
+
+    /** A body statement assigns {@code name}; the config's value still has the last word. */
+    void assignAttribute(Instance inst, String name, Value value, Span span) {
+        inst.values.put(name, withConfig(inst, name, value));
+        inst.states.put(name, Instance.State.DONE);
+    }
+
+    private Value withConfig(Instance inst, String name, Value v) {
+        Map<String, Value> cfg = Values.entries(inst.config);
+        if (cfg == null || !cfg.containsKey(name)) {
+            return v;
+        }
+        Value c = cfg.get(name);
+        return switch (Merge.opOf(inst.config, name)) {
+            case OVERRIDE -> c;
+            case INSERT -> Merge.append(v, c, inst.span, name);
+            case UNION -> unionInto(inst, name, v, c);
+        };
+    }
+
+    private Value unionInto(Instance inst, String name, Value v, Value c) {
+        SchemaDef.Attr attr = inst.def.attrs().get(name);
+        if (v instanceof Value.SchemaV sv && Values.entries(c) != null && !(c instanceof Value.SchemaV)) {
+            SchemaDef nested = (SchemaDef) sv.type();
+            return instantiate(nested, List.of(), Map.of(), Merge.union(configOf(sv), c, inst.span), inst.span);
+        }
+        if (attr != null && attr.type() instanceof RType.Schema && Values.isNoneLike(v)) {
+            return c;
+        }
+        return Merge.union(v, c, inst.span);
+    }
+
+    /** The entries of an instance as a config, for re-instantiating it with more entries. */
+    private static Value configOf(Value.SchemaV sv) {
+        return new Value.DictV(sv.entries(), sv.ops());
+    }
+
+    private void runChecks(Instance inst, List<Node.CheckExpr> checks, Span span) {
+        for (Node.CheckExpr c : checks) {
+            if (c.condition() != null && !Values.truthy(in.eval(c.condition(), inst.env))) {
+                continue;
+            }
+            if (!Values.truthy(in.eval(c.test(), inst.env))) {
+                String msg = c.message() == null ? null : Values.toStr(in.eval(c.message(), inst.env));
+                String text = "check failed for `" + inst.def.name() + "`"
+                        + (msg == null || msg.isEmpty() ? ": `" + c.test().span().text() + "`" : ": " + msg);
+                throw new EvalException(Diagnostic.error(Code.E0501, span, text)
+                        .withLabel(c.span(), "this check is false"));
+            }
+        }
+    }
+
+    /** Re-runs the checks of an instance whose attribute was assigned after it was made. */
+    Value recheck(Value.SchemaV sv, Span span) {
+        SchemaDef def = (SchemaDef) sv.type();
+        Instance inst = new Instance(def, Value.DictV.EMPTY, span);
+        inst.env = new Env(def.env, Env.Kind.SCHEMA, def.env.module, inst);
+        inst.values.putAll(sv.entries());
+        for (String name : def.attrs().keySet()) {
+            inst.states.put(name, Instance.State.DONE);
+        }
+        runChecks(inst, def.checks(), span);
+        return sv;
+    }
+
+    // ---------------------------------------------------------------- types
+
+    /**
+     * Checks {@code v} against {@code type}, converting where KCL converts: a dict becomes an instance of
+     * a schema type, an int a float.
+     */
+    Value coerce(Value v, RType type, Span span, String what) {
+        Value out = tryCoerce(v, type, span);
+        if (out == null) {
+            throw new EvalException(Code.E0301, span, "expected `" + type.display() + "` for " + what + ", found `"
+                    + Values.typeName(v) + "`");
+        }
+        return out;
+    }
+
+    private Value tryCoerce(Value v, RType type, Span span) {
+        if (Values.isNoneLike(v)) {
+            return v;
+        }
+        return switch (type) {
+            case RType.Basic b -> switch (b.kind()) {
+                case ANY -> v;
+                case BOOL -> v instanceof Value.Bool ? v : null;
+                case INT -> v instanceof Value.Int ? v : null;
+                case FLOAT -> v instanceof Value.Float || v instanceof Value.Int ? v : null; // KCL keeps an int as it is
+                case STR -> v instanceof Value.Str ? v : null;
+                case NONE -> null;
+            };
+            case RType.ListT l -> {
+                if (!(v instanceof Value.ListV list)) {
+                    yield null;
+                }
+                List<Value> items = new ArrayList<>(list.items().size());
+                for (Value item : list.items()) {
+                    Value c = tryCoerce(item, l.element(), span);
+                    if (c == null) {
+                        throw new EvalException(Code.E0301, span, "expected `" + l.display() + "`, found an element of type `"
+                                + Values.typeName(item) + "`");
+                    }
+                    items.add(c);
+                }
+                yield new Value.ListV(items);
+            }
+            case RType.DictT d -> {
+                Map<String, Value> entries = Values.entries(v);
+                if (entries == null) {
+                    yield null;
+                }
+                if (v instanceof Value.SchemaV && d.value() == RType.ANY) {
+                    yield v;
+                }
+                Map<String, Value> out = new LinkedHashMap<>();
+                for (Map.Entry<String, Value> e : entries.entrySet()) {
+                    Value c = tryCoerce(e.getValue(), d.value(), span);
+                    if (c == null) {
+                        throw new EvalException(Code.E0301, span, "expected `" + d.display() + "`, found the value of `"
+                                + e.getKey() + "` of type `" + Values.typeName(e.getValue()) + "`");
+                    }
+                    out.put(e.getKey(), c);
+                }
+                yield new Value.DictV(out, Merge.ops(v));
+            }
+            case RType.Union u -> {
+                for (RType m : u.members()) {
+                    if (m instanceof RType.Schema && v instanceof Value.DictV) {
+                        continue;
+                    }
+                    Value c = tryCoerceQuietly(v, m, span);
+                    if (c != null) {
+                        yield c;
+                    }
+                }
+                for (RType m : u.members()) {
+                    if (m instanceof RType.Schema) {
+                        Value c = tryCoerceQuietly(v, m, span);
+                        if (c != null) {
+                            yield c;
+                        }
+                    }
+                }
+                yield null;
+            }
+            case RType.Literal l -> Values.equal(l.value(), v) && Values.typeName(l.value()).equals(Values.typeName(v))
+                    ? v : null;
+            case RType.Schema s -> {
+                if (v instanceof Value.SchemaV sv) {
+                    yield sv.type().isSubtypeOf(s.def()) ? v : null;
+                }
+                if (v instanceof Value.DictV) {
+                    yield instantiate(s.def(), List.of(), Map.of(), v, span);
+                }
+                yield null;
+            }
+            case RType.Function f -> v instanceof Value.Func ? v : null;
+        };
+    }
+
+    private Value tryCoerceQuietly(Value v, RType type, Span span) {
+        try {
+            return tryCoerce(v, type, span);
+        } catch (EvalException e) {
+            return null;
+        }
+    }
+
+    static boolean isBasic(TypeExpr t) {
+        return t instanceof TypeExpr.BasicType;
+    }
+}

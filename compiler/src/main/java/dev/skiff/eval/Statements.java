@@ -1,0 +1,275 @@
+package dev.skiff.eval;
+
+import dev.skiff.diag.Code;
+import dev.skiff.eval.value.EvalException;
+import dev.skiff.eval.value.Value;
+import dev.skiff.eval.value.Values;
+import dev.skiff.source.SourceFile;
+import dev.skiff.source.Span;
+import dev.skiff.syntax.Expr;
+import dev.skiff.syntax.SourceUnit;
+import dev.skiff.syntax.Stmt;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Executes statements: module top levels, schema bodies, lambda bodies and {@code if} blocks. */
+final class Statements {
+    private final Interpreter in;
+    private SourceFile currentFile;
+
+    Statements(Interpreter in) {
+        this.in = in;
+    }
+
+    void execModule(List<SourceUnit> units, ModuleState module) {
+        SourceFile outer = currentFile;
+        try {
+            for (SourceUnit unit : units) {
+                hoist(unit.body(), module);
+            }
+            for (SourceUnit unit : units) {
+                currentFile = unit.file();
+                for (Stmt s : unit.body()) {
+                    exec(s, module.globals, null);
+                }
+            }
+        } finally {
+            currentFile = outer;
+        }
+    }
+
+    /** Schemas and rules are visible in the whole module, before their declaration too. */
+    private void hoist(List<Stmt> body, ModuleState module) {
+        for (Stmt s : body) {
+            SchemaDef def = switch (s) {
+                case Stmt.SchemaDecl d -> new SchemaDef(d, module.globals, module.name);
+                case Stmt.RuleDecl r -> new SchemaDef(r, module.globals, module.name);
+                default -> null;
+            };
+            if (def == null) {
+                continue;
+            }
+            Expr.Name name = s instanceof Stmt.SchemaDecl d ? d.name() : ((Stmt.RuleDecl) s).name();
+            Env.Binding old = module.globals.vars.get(name.id());
+            if (old != null) {
+                throw new EvalException(dev.skiff.diag.Diagnostic.error(Code.E0207, name.span(),
+                        "`" + name.id() + "` is defined twice").withLabel(old.declared, "first defined here"));
+            }
+            module.globals.vars.put(name.id(), new Env.Binding(def.asValue(), name.span()));
+        }
+    }
+
+    /** Runs a body and returns the value of the last expression statement run (a lambda's result). */
+    Value execBody(List<Stmt> body, Env env) {
+        Value[] last = {Value.None.NONE};
+        for (Stmt s : body) {
+            exec(s, env, last);
+        }
+        return last[0];
+    }
+
+    private void exec(Stmt s, Env env, Value[] last) {
+        switch (s) {
+            case Stmt.ExprStmt e -> {
+                Value v = in.eval(e.expr(), env);
+                if (last != null) {
+                    last[0] = v;
+                }
+                if (env.kind == Env.Kind.MODULE && env.instance == null && !Values.isNoneLike(v)
+                        && Value.isEmitted(v)) {
+                    env.module.expressionOutputs.add(new ModuleState.Output(v, e.span()));
+                }
+            }
+            case Stmt.Assign a -> {
+                Value v = in.eval(a.value(), env);
+                if (a.type() != null) {
+                    v = in.schemas.coerce(v, in.resolveType(a.type(), env), a.value().span(),
+                            "`" + a.targets().get(0).span().text() + "`");
+                }
+                for (Expr target : a.targets()) {
+                    assign(target, v, env, a.span());
+                }
+            }
+            case Stmt.AugAssign a -> {
+                Value current = in.eval(a.target(), env);
+                Value v = Operators.binary(a.op(), current, in.eval(a.value(), env), a.span(), in.options.limits());
+                assign(a.target(), v, env, a.span());
+            }
+            case Stmt.Unification u -> unification(u, env);
+            case Stmt.Import imp -> {
+                Value module = in.modules.importModule(imp, currentFile != null ? currentFile : imp.span().file());
+                String name = imp.alias() != null ? imp.alias().id()
+                        : imp.path().substring(imp.path().lastIndexOf('.') + 1);
+                env.vars.put(name, new Env.Binding(module, imp.alias() != null ? imp.alias().span() : imp.pathSpan()));
+            }
+            case Stmt.If i -> {
+                if (Values.truthy(in.eval(i.condition(), env))) {
+                    for (Stmt b : i.body()) {
+                        exec(b, env, last);
+                    }
+                } else {
+                    for (Stmt b : i.orElse()) {
+                        exec(b, env, last);
+                    }
+                }
+            }
+            case Stmt.Assert a -> {
+                if (a.condition() != null && !Values.truthy(in.eval(a.condition(), env))) {
+                    return;
+                }
+                if (!Values.truthy(in.eval(a.test(), env))) {
+                    String msg = a.message() == null ? null : Values.toStr(in.eval(a.message(), env));
+                    throw new EvalException(Code.E0502, a.test().span(),
+                            msg == null || msg.isEmpty() ? "assertion failed" : "assertion failed: " + msg);
+                }
+            }
+            case Stmt.TypeAlias t -> env.vars.put(t.name().id(), new Env.Binding(new Value.Func(t.name().id(),
+                    new Interpreter.TypeAliasFunction(in.resolveType(t.type(), env))), t.name().span()));
+            case Stmt.SchemaDecl d -> {
+                if (env.kind != Env.Kind.MODULE) {
+                    env.vars.put(d.name().id(), new Env.Binding(
+                            new SchemaDef(d, env, env.module.name).asValue(), d.name().span()));
+                }
+            }
+            case Stmt.RuleDecl r -> {
+                if (env.kind != Env.Kind.MODULE) {
+                    env.vars.put(r.name().id(), new Env.Binding(
+                            new SchemaDef(r, env, env.module.name).asValue(), r.name().span()));
+                }
+            }
+            case Stmt.SchemaAttr a -> {
+                if (env.instance != null) {
+                    in.schemas.declare(env.instance, a.name().id());
+                } else {
+                    throw new EvalException(Code.E0101, a.span(), "attribute declarations belong in a schema");
+                }
+            }
+            case Stmt.Error err -> throw new EvalException(Code.E0101, err.span(), "this statement could not be parsed");
+        }
+    }
+
+    private void unification(Stmt.Unification u, Env env) {
+        String name = u.target().id();
+        if (env.instance != null) {
+            in.schemas.declare(env.instance, name);
+            return;
+        }
+        SchemaDef def = in.schemaOf(u.value().schema(), env, "instantiate");
+        Value config = u.value().config() == null ? Value.DictV.EMPTY : in.config(u.value().config(), env);
+        List<Value> args = new ArrayList<>();
+        for (Expr a : u.value().args()) {
+            args.add(in.eval(a, env));
+        }
+        Map<String, Value> kwargs = new LinkedHashMap<>();
+        for (dev.skiff.syntax.Node.Keyword k : u.value().keywords()) {
+            kwargs.put(k.name().id(), in.eval(k.value(), env));
+        }
+        Env.Binding b = env.vars.get(name);
+        if (b != null && b.pendingSchema != null && !(args.isEmpty() && kwargs.isEmpty())) {
+            b.pendingArgs = args; // the arguments of the last unification win
+            b.pendingKwargs = kwargs;
+        }
+        if (b == null) {
+            b = new Env.Binding(null, u.target().span());
+            b.pendingSchema = def;
+            b.pendingConfig = config;
+            b.pendingSpan = u.value().span();
+            b.pendingArgs = args;
+            b.pendingKwargs = kwargs;
+            env.vars.put(name, b);
+            return;
+        }
+        if (b.pendingSchema != null) {
+            b.pendingConfig = Merge.unify(b.pendingConfig, config, u.span(), name);
+            b.pendingSchema = def.isSubtypeOf(b.pendingSchema) ? def : b.pendingSchema;
+            b.value = null;
+            return;
+        }
+        Value current = in.valueOf(b);
+        b.value = Merge.unify(current, in.schemas.instantiate(def, args, kwargs, config, u.value().span()),
+                u.span(), name);
+    }
+
+    /** Assigns to a name or to a path inside one ({@code a.b[0].c = v}). */
+    void assign(Expr target, Value value, Env env, Span span) {
+        if (target instanceof Expr.Name n) {
+            assignName(n, value, env);
+            return;
+        }
+        List<Object> path = new ArrayList<>();
+        Expr root = target;
+        while (!(root instanceof Expr.Name)) {
+            switch (root) {
+                case Expr.Selector s -> {
+                    path.add(0, s.attr().id());
+                    root = s.value();
+                }
+                case Expr.Subscript s -> {
+                    path.add(0, in.eval(s.index(), env));
+                    root = s.value();
+                }
+                case Expr.Paren p -> root = p.value();
+                default -> throw new EvalException(Code.E0101, target.span(), "cannot assign to this expression");
+            }
+        }
+        Expr.Name name = (Expr.Name) root;
+        Value current = in.lookup(name, env);
+        Value updated = setPath(current, path, 0, value, span);
+        assignName(name, updated, env);
+    }
+
+    private Value setPath(Value current, List<Object> path, int i, Value value, Span span) {
+        if (i == path.size()) {
+            return value;
+        }
+        Object key = path.get(i);
+        if (key instanceof String || key instanceof Value.Str) {
+            String k = key instanceof Value.Str s ? s.value() : (String) key;
+            Map<String, Value> entries = Values.entries(current);
+            if (entries == null && Values.isNoneLike(current)) {
+                entries = Map.of();
+            }
+            if (entries == null) {
+                throw new EvalException(Code.E0308, span, "cannot set `" + k + "` on `" + Values.typeName(current) + "`");
+            }
+            Map<String, Value> copy = new LinkedHashMap<>(entries);
+            Value child = copy.getOrDefault(k, Value.None.NONE);
+            copy.put(k, setPath(child, path, i + 1, value, span));
+            if (current instanceof Value.SchemaV sv) {
+                return in.schemas.recheck(new Value.SchemaV(sv.type(), copy, sv.ops(), sv.spans()), span);
+            }
+            return new Value.DictV(copy, Merge.ops(current), Merge.spans(current));
+        }
+        Value index = (Value) key;
+        if (current instanceof Value.ListV l) {
+            int p = Slicing.position(index, l.items().size(), span);
+            List<Value> copy = new ArrayList<>(l.items());
+            copy.set(p, setPath(copy.get(p), path, i + 1, value, span));
+            return new Value.ListV(copy);
+        }
+        throw new EvalException(Code.E0308, span, "cannot index `" + Values.typeName(current) + "`");
+    }
+
+    private void assignName(Expr.Name n, Value value, Env env) {
+        String id = n.id();
+        if (env.instance != null && !env.vars.containsKey(id) && (!id.startsWith("_") || env.instance.has(id))) {
+            in.schemas.assignAttribute(env.instance, id, value, n.span());
+            return;
+        }
+        Env.Binding b = env.vars.get(id);
+        if (b == null) {
+            env.vars.put(id, new Env.Binding(value, n.span()));
+            return;
+        }
+        if (env.kind == Env.Kind.MODULE && !id.startsWith("_")) {
+            throw new EvalException(dev.skiff.diag.Diagnostic.error(Code.E0205, n.span(),
+                            "cannot assign `" + id + "` again: top-level names are immutable")
+                    .withLabel(b.declared, "`" + id + "` is first assigned here")
+                    .withHint("name it `_" + id + "` to make it a mutable private variable"));
+        }
+        b.value = value;
+        b.pendingSchema = null;
+    }
+}

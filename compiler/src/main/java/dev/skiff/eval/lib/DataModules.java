@@ -1,0 +1,173 @@
+package dev.skiff.eval.lib;
+
+import dev.skiff.emit.JsonWriter;
+import dev.skiff.emit.YamlWriter;
+import dev.skiff.eval.value.Value;
+import dev.skiff.eval.value.Values;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The {@code json}, {@code yaml} and {@code manifests} modules. */
+final class DataModules {
+    private DataModules() {
+    }
+
+    /** Encoding options shared by json/yaml/manifests: sort keys, leave out private keys or None values. */
+    record Shape(boolean sortKeys, boolean ignorePrivate, boolean ignoreNone) {
+        static Shape of(Args a, int first, boolean privateDefault) {
+            return new Shape(a.bool(first, "sort_keys", false), a.bool(first + 2, "ignore_private", privateDefault),
+                    a.bool(first + 3, "ignore_none", false));
+        }
+
+        Object apply(Object data) {
+            return switch (data) {
+                case Map<?, ?> m -> {
+                    Map<String, Object> out = sortKeys ? new TreeMap<>() : new LinkedHashMap<>();
+                    for (Map.Entry<?, ?> e : m.entrySet()) {
+                        String k = String.valueOf(e.getKey());
+                        if ((ignorePrivate && k.startsWith("_")) || (ignoreNone && e.getValue() == null)) {
+                            continue;
+                        }
+                        out.put(k, apply(e.getValue()));
+                    }
+                    yield out;
+                }
+                case List<?> l -> {
+                    List<Object> out = new ArrayList<>();
+                    for (Object x : l) {
+                        if (!(ignoreNone && x == null)) {
+                            out.add(apply(x));
+                        }
+                    }
+                    yield out;
+                }
+                case null -> null;
+                default -> data;
+            };
+        }
+    }
+
+    /** Plain data of a value, private ({@code _}) keys of configs included. */
+    static Object data(Value v) {
+        return Values.toJavaWithPrivate(v);
+    }
+
+    static void json(Map<String, Value> m) {
+        SystemModules.fn(m, "json", "encode", a -> {
+            Object data = new Shape(a.bool(1, "sort_keys", false), a.bool(3, "ignore_private", false),
+                    a.bool(4, "ignore_none", false)).apply(data(a.get(0, "data")));
+            Long indent = a.optInt(2, "indent");
+            return new Value.Str(indent == null || indent == 0 ? compact(data) : JsonWriter.write(data, indent.intValue()).stripTrailing());
+        });
+        SystemModules.fn(m, "json", "decode", a -> SystemModules.fromJava(SystemModules.readData(a, a.str(0, "value"), false)));
+        SystemModules.fn(m, "json", "validate", a -> {
+            try {
+                dev.skiff.emit.DataReader.readJson(a.str(0, "value"));
+                return Value.Bool.TRUE;
+            } catch (RuntimeException e) {
+                return Value.Bool.FALSE;
+            }
+        });
+    }
+
+    static void yaml(Map<String, Value> m) {
+        SystemModules.fn(m, "yaml", "encode", a -> {
+            Object data = new Shape(a.bool(1, "sort_keys", false), a.bool(2, "ignore_private", false),
+                    a.bool(3, "ignore_none", false)).apply(data(a.get(0, "data")));
+            return new Value.Str(YamlWriter.write(data));
+        });
+        SystemModules.fn(m, "yaml", "encode_all", a -> {
+            List<Object> docs = new ArrayList<>();
+            Shape shape = new Shape(a.bool(1, "sort_keys", false), a.bool(2, "ignore_private", false),
+                    a.bool(3, "ignore_none", false));
+            for (Value v : a.list(0, "data")) {
+                docs.add(shape.apply(data(v)));
+            }
+            return new Value.Str(YamlWriter.writeStream(docs));
+        });
+        SystemModules.fn(m, "yaml", "decode", a -> SystemModules.fromJava(SystemModules.readData(a, a.str(0, "value"), true)));
+        SystemModules.fn(m, "yaml", "decode_all", a -> {
+            try {
+                List<Value> out = new ArrayList<>();
+                for (Object d : dev.skiff.emit.DataReader.readYamlStream(a.str(0, "value"))) {
+                    out.add(SystemModules.fromJava(d));
+                }
+                return new Value.ListV(out);
+            } catch (dev.skiff.emit.DataReader.ReadException e) {
+                throw a.bad("cannot decode YAML: " + e.getMessage());
+            }
+        });
+        SystemModules.fn(m, "yaml", "validate", a -> {
+            try {
+                dev.skiff.emit.DataReader.readYamlStream(a.str(0, "value"));
+                return Value.Bool.TRUE;
+            } catch (RuntimeException e) {
+                return Value.Bool.FALSE;
+            }
+        });
+    }
+
+    static void manifests(Map<String, Value> m) {
+        SystemModules.fn(m, "manifests", "yaml_stream", a -> {
+            List<Value> values = a.list(0, "values");
+            Value opts = a.opt(1, "opts");
+            Map<String, Value> o = opts == null ? Map.of() : Values.entries(opts);
+            if (o == null) {
+                throw a.wrong("opts", "dict", opts);
+            }
+            Shape shape = new Shape(Values.truthy(o.getOrDefault("sort_keys", Value.Bool.FALSE)),
+                    Values.truthy(o.getOrDefault("ignore_private", Value.Bool.of(opts != null))),
+                    Values.truthy(o.getOrDefault("ignore_none", Value.Bool.FALSE)));
+            List<Value> docs = new ArrayList<>();
+            for (Value v : values) {
+                docs.add(SystemModules.fromJava(shape.apply(data(v))));
+            }
+            a.ctx().setOutputStream(docs, o);
+            return Value.None.NONE;
+        });
+    }
+
+    /** JSON on one line with Python's separators ({@code ", "} and {@code ": "}). */
+    static String compact(Object o) {
+        StringBuilder sb = new StringBuilder();
+        compact(o, sb);
+        return sb.toString();
+    }
+
+    private static void compact(Object o, StringBuilder sb) {
+        switch (o) {
+            case null -> sb.append("null");
+            case String s -> quote(s, sb);
+            case Double d -> sb.append(dev.skiff.emit.FloatText.format(d));
+            case List<?> l -> {
+                sb.append('[');
+                for (int i = 0; i < l.size(); i++) {
+                    sb.append(i == 0 ? "" : ", ");
+                    compact(l.get(i), sb);
+                }
+                sb.append(']');
+            }
+            case Map<?, ?> mm -> {
+                sb.append('{');
+                boolean first = true;
+                for (Map.Entry<?, ?> e : mm.entrySet()) {
+                    sb.append(first ? "" : ", ");
+                    first = false;
+                    quote(String.valueOf(e.getKey()), sb);
+                    sb.append(": ");
+                    compact(e.getValue(), sb);
+                }
+                sb.append('}');
+            }
+            default -> sb.append(o);
+        }
+    }
+
+    private static void quote(String s, StringBuilder sb) {
+        String json = JsonWriter.write(s, 0);
+        sb.append(json, 0, json.length() - 1);
+    }
+}

@@ -1,0 +1,229 @@
+package dev.skiff.eval.lib;
+
+import dev.skiff.diag.Code;
+import dev.skiff.emit.DataReader;
+import dev.skiff.emit.YamlWriter;
+import dev.skiff.eval.value.Value;
+import dev.skiff.eval.value.Values;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** KCL's system modules: math, regex, base64, base32, json, yaml, units, manifests, crypto, datetime, file. */
+final class SystemModules {
+    private SystemModules() {
+    }
+
+    static void register(Map<String, Value.Module> out) {
+        out.put("math", module("math", SystemModules::math));
+        out.put("regex", module("regex", SystemModules::regex));
+        out.put("base64", module("base64", m -> codec(m, false)));
+        out.put("base32", module("base32", m -> codec(m, true)));
+        out.put("json", module("json", DataModules::json));
+        out.put("yaml", module("yaml", DataModules::yaml));
+        out.put("manifests", module("manifests", DataModules::manifests));
+        out.put("units", module("units", Units::register));
+        out.put("crypto", module("crypto", SystemModules::crypto));
+        out.put("datetime", module("datetime", HostModules::datetime));
+        out.put("file", module("file", HostModules::file));
+        out.put("net", module("net", HostModules::net));
+    }
+
+    private static Value.Module module(String name, java.util.function.Consumer<Map<String, Value>> body) {
+        Map<String, Value> members = new LinkedHashMap<>();
+        body.accept(members);
+        return new Value.Module(name, members);
+    }
+
+    static void fn(Map<String, Value> m, String module, String name, java.util.function.Function<Args, Value> body) {
+        Map<String, Value.Func> tmp = new LinkedHashMap<>();
+        Library.define(tmp, module + "." + name, body);
+        m.put(name, tmp.values().iterator().next());
+    }
+
+    private static Value num(double d) {
+        return new Value.Float(d);
+    }
+
+    private static void math(Map<String, Value> m) {
+        fn(m, "math", "ceil", a -> a.get(0, "x") instanceof Value.Int i ? i : new Value.Int((long) Math.ceil(a.number(0, "x"))));
+        fn(m, "math", "floor", a -> a.get(0, "x") instanceof Value.Int i ? i : new Value.Int((long) Math.floor(a.number(0, "x"))));
+        fn(m, "math", "factorial", a -> {
+            long n = a.integer(0, "x");
+            if (n < 0 || n > 20) {
+                throw a.bad("`math.factorial` needs 0 ≤ x ≤ 20, found " + n);
+            }
+            long r = 1;
+            for (long i = 2; i <= n; i++) {
+                r *= i;
+            }
+            return new Value.Int(r);
+        });
+        fn(m, "math", "gcd", a -> new Value.Int(BigInteger.valueOf(a.integer(0, "a")).gcd(BigInteger.valueOf(a.integer(1, "b"))).longValue()));
+        fn(m, "math", "isfinite", a -> Value.Bool.of(Double.isFinite(a.number(0, "x"))));
+        fn(m, "math", "isinf", a -> Value.Bool.of(Double.isInfinite(a.number(0, "x"))));
+        fn(m, "math", "isnan", a -> Value.Bool.of(Double.isNaN(a.number(0, "x"))));
+        fn(m, "math", "modf", a -> {
+            double x = a.number(0, "x");
+            double whole = x < 0 ? Math.ceil(x) : Math.floor(x);
+            return new Value.ListV(List.of(num(x - whole), num(whole)));
+        });
+        fn(m, "math", "exp", a -> num(Math.exp(a.number(0, "x"))));
+        fn(m, "math", "expm1", a -> num(Math.expm1(a.number(0, "x"))));
+        fn(m, "math", "log", a -> {
+            double x = a.number(0, "x");
+            Value base = a.opt(1, "e");
+            return num(base == null ? Math.log(x) : Math.log(x) / Math.log(Values.asDouble(base)));
+        });
+        fn(m, "math", "log1p", a -> num(Math.log1p(a.number(0, "x"))));
+        fn(m, "math", "log2", a -> num(Math.log(a.number(0, "x")) / Math.log(2)));
+        fn(m, "math", "log10", a -> num(Math.log10(a.number(0, "x"))));
+        fn(m, "math", "pow", a -> {
+            if (a.get(0, "x") instanceof Value.Int x && a.get(1, "y") instanceof Value.Int y && y.value() >= 0) {
+                return new Value.Int(BigInteger.valueOf(x.value()).pow((int) y.value()).longValue());
+            }
+            return num(Math.pow(a.number(0, "x"), a.number(1, "y")));
+        });
+        fn(m, "math", "sqrt", a -> num(Math.sqrt(a.number(0, "x"))));
+    }
+
+    /** Python regular expressions in Java's dialect: named groups are written {@code (?P<name>…)} in Python. */
+    private static Pattern pattern(Args a, String p) {
+        try {
+            return Pattern.compile(p.replace("(?P<", "(?<").replaceAll("\\(\\?P=(\\w+)\\)", "\\\\k<$1>"));
+        } catch (PatternSyntaxException e) {
+            throw a.bad("invalid regular expression `" + p + "`: " + e.getDescription());
+        }
+    }
+
+    private static void regex(Map<String, Value> m) {
+        fn(m, "regex", "match", a -> Value.Bool.of(pattern(a, a.str(1, "pattern")).matcher(a.str(0, "string")).lookingAt()));
+        fn(m, "regex", "search", a -> Value.Bool.of(pattern(a, a.str(1, "pattern")).matcher(a.str(0, "string")).find()));
+        fn(m, "regex", "compile", a -> {
+            try {
+                Pattern.compile(a.str(0, "pattern").replace("(?P<", "(?<"));
+                return Value.Bool.TRUE;
+            } catch (PatternSyntaxException e) {
+                return Value.Bool.FALSE;
+            }
+        });
+        fn(m, "regex", "replace", a -> {
+            Matcher mt = pattern(a, a.str(1, "pattern")).matcher(a.str(0, "string"));
+            String repl = a.str(2, "replace").replaceAll("\\\\g<(\\w+)>", "\\${$1}").replaceAll("\\\\(\\d)", "\\$$1");
+            Long count = a.optInt(3, "count");
+            if (count == null || count == 0) {
+                return new Value.Str(mt.replaceAll(repl));
+            }
+            StringBuilder sb = new StringBuilder();
+            long n = 0;
+            while (n < count && mt.find()) {
+                mt.appendReplacement(sb, repl);
+                n++;
+            }
+            mt.appendTail(sb);
+            return new Value.Str(sb.toString());
+        });
+        fn(m, "regex", "findall", a -> {
+            Matcher mt = pattern(a, a.str(1, "pattern")).matcher(a.str(0, "string"));
+            List<Value> found = new ArrayList<>();
+            while (mt.find()) {
+                if (mt.groupCount() == 0) {
+                    found.add(new Value.Str(mt.group()));
+                } else if (mt.groupCount() == 1) {
+                    found.add(new Value.Str(mt.group(1) == null ? "" : mt.group(1)));
+                } else {
+                    List<Value> groups = new ArrayList<>();
+                    for (int g = 1; g <= mt.groupCount(); g++) {
+                        groups.add(new Value.Str(mt.group(g) == null ? "" : mt.group(g)));
+                    }
+                    found.add(new Value.ListV(groups));
+                }
+            }
+            return new Value.ListV(found);
+        });
+        fn(m, "regex", "split", a -> {
+            Long max = a.optInt(2, "maxsplit");
+            String[] parts = pattern(a, a.str(1, "pattern")).split(a.str(0, "string"),
+                    max == null || max == 0 ? -1 : (int) (max + 1));
+            return new Value.ListV(java.util.Arrays.stream(parts).map(s -> (Value) new Value.Str(s)).toList());
+        });
+    }
+
+    private static void codec(Map<String, Value> m, boolean base32) {
+        String name = base32 ? "base32" : "base64";
+        fn(m, name, "encode", a -> {
+            byte[] bytes = a.str(0, "value").getBytes(StandardCharsets.UTF_8);
+            return new Value.Str(base32 ? Base32.encode(bytes) : Base64.getEncoder().encodeToString(bytes));
+        });
+        fn(m, name, "decode", a -> {
+            try {
+                byte[] bytes = base32 ? Base32.decode(a.str(0, "value")) : Base64.getDecoder().decode(a.str(0, "value").strip());
+                return new Value.Str(new String(bytes, StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                throw a.bad("`" + name + ".decode`: the input is not valid " + name);
+            }
+        });
+    }
+
+    private static void crypto(Map<String, Value> m) {
+        for (String[] alg : new String[][] {{"md5", "MD5"}, {"sha1", "SHA-1"}, {"sha224", "SHA-224"},
+                {"sha256", "SHA-256"}, {"sha384", "SHA-384"}, {"sha512", "SHA-512"}}) {
+            fn(m, "crypto", alg[0], a -> new Value.Str(digest(alg[1], a.str(0, "value").getBytes(StandardCharsets.UTF_8))));
+        }
+    }
+
+    static String digest(String algorithm, byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(algorithm + " is not available", e);
+        }
+    }
+
+    /** Plain data (as read from JSON or YAML) as a value. */
+    static Value fromJava(Object o) {
+        if (o == null) {
+            return Value.None.NONE;
+        }
+        if (o instanceof Boolean b) {
+            return Value.Bool.of(b);
+        }
+        if (o instanceof Long || o instanceof Integer) {
+            return new Value.Int(((Number) o).longValue());
+        }
+        if (o instanceof Number n) {
+            return new Value.Float(n.doubleValue());
+        }
+        if (o instanceof List<?> l) {
+            List<Value> items = new ArrayList<>();
+            l.forEach(x -> items.add(fromJava(x)));
+            return new Value.ListV(items);
+        }
+        if (o instanceof Map<?, ?> mm) {
+            Map<String, Value> entries = new LinkedHashMap<>();
+            mm.forEach((k, v) -> entries.put(String.valueOf(k), fromJava(v)));
+            return new Value.DictV(entries);
+        }
+        return new Value.Str(String.valueOf(o));
+    }
+
+    static Object readData(Args a, String text, boolean yaml) {
+        try {
+            return yaml ? DataReader.readYaml(text) : DataReader.readJson(text);
+        } catch (DataReader.ReadException e) {
+            throw a.ctx().error(Code.E0507, "cannot decode " + (yaml ? "YAML" : "JSON") + ": " + e.getMessage());
+        }
+    }
+
+    static String yamlText(Object data) {
+        return YamlWriter.write(data);
+    }
+}

@@ -1,0 +1,2 @@
+[package]
+name = "import_file_module"

@@ -1,0 +1,2 @@
+[package]
+name = "inherit_from_module"

@@ -1,0 +1,2 @@
+[package]
+name = "relative_sibling"

@@ -1,0 +1,230 @@
+// Skiff's syntax: KCL's surface syntax. The tree is mapped to the immutable AST by the compiler's
+// builders (dev.skiff.syntax.*Builder); this grammar only recognises.
+parser grammar SkiffParser;
+
+options { tokenVocab = SkiffLexer; superClass = SkiffParserBase; }
+
+file: (NEWLINE | statement)* EOF;
+
+holeExpr: test NEWLINE* EOF;
+
+statement
+    : simpleStmt
+    | compoundStmt
+    ;
+
+simpleStmt: smallStmt (SEMI smallStmt)* SEMI? NEWLINE;
+
+smallStmt
+    : importStmt
+    | assertStmt
+    | typeAliasStmt
+    | unificationStmt
+    | typedAssignStmt
+    | assignStmt
+    | augAssignStmt
+    | exprStmt
+    ;
+
+importStmt: IMPORT modulePath (AS NAME)?;
+modulePath: DOT* NAME (DOT NAME)* | DOT+;
+assertStmt: ASSERT test (IF test)? (COMMA test)?;
+typeAliasStmt: {word("type")}? NAME name=NAME ASSIGN type;
+unificationStmt: NAME COLON schemaInst;
+typedAssignStmt: test COLON type ASSIGN test;
+assignStmt: test (ASSIGN test)+;
+augAssignStmt: test augOp test;
+exprStmt: test;
+
+augOp
+    : PLUS_ASSIGN | MINUS_ASSIGN | STAR_ASSIGN | SLASH_ASSIGN | DSLASH_ASSIGN | PERCENT_ASSIGN | DSTAR_ASSIGN
+    | LSHIFT_ASSIGN | RSHIFT_ASSIGN | AMP_ASSIGN | PIPE_ASSIGN | CARET_ASSIGN
+    ;
+
+compoundStmt
+    : ifStmt
+    | schemaStmt
+    | ruleStmt
+    ;
+
+ifStmt: IF test COLON block elifClause* elseClause?;
+elifClause: ELIF test COLON block;
+elseClause: ELSE COLON block;
+block: simpleStmt | NEWLINE INDENT statement+ DEDENT;
+
+decorator: AT primary NEWLINE;
+
+schemaStmt
+    : decorator* (kind=SCHEMA | {word("mixin")}? kind=NAME | {word("protocol")}? kind=NAME) name=NAME (LBRACK params? RBRACK)? (LPAREN parent=dottedName RPAREN)?
+      (FOR host=dottedName)? COLON NEWLINE INDENT schemaBody DEDENT
+    ;
+
+schemaBody: (doc=STRING NEWLINE)? schemaItem* checkBlock? NEWLINE*;
+
+schemaItem
+    : NEWLINE
+    | mixinStmt
+    | indexSignature
+    | schemaAttr
+    | statement
+    ;
+
+mixinStmt: {word("mixin")}? NAME LBRACK dottedName (COMMA dottedName)* COMMA? RBRACK NEWLINE;
+
+indexSignature
+    : LBRACK (keyName=NAME COLON)? ELLIPSIS? keyType=type RBRACK COLON valueType=type (ASSIGN test)? NEWLINE
+    ;
+
+schemaAttr
+    : decorator* attrName QUESTION? COLON type (ASSIGN test)? NEWLINE
+    | decorator* attrName QUESTION? COLON schemaInst NEWLINE
+    ;
+
+attrName: NAME | STRING;
+
+checkBlock: {word("check")}? NAME COLON NEWLINE INDENT (checkExpr NEWLINE | NEWLINE)+ DEDENT;
+checkExpr: test (IF test)? (COMMA test)?;
+
+ruleStmt
+    : decorator* {word("rule")}? NAME name=NAME (LBRACK params? RBRACK)? (LPAREN dottedName (COMMA dottedName)* RPAREN)?
+      (FOR host=dottedName)? COLON NEWLINE INDENT (doc=STRING NEWLINE)? (checkExpr NEWLINE | NEWLINE)+ DEDENT
+    ;
+
+params: param (COMMA param)* COMMA?;
+param: NAME (COLON type)? (ASSIGN test)?;
+
+dottedName: NAME (DOT NAME)*;
+
+// ---------------------------------------------------------------- types
+
+type: typeAtom (PIPE typeAtom)*;
+
+typeAtom
+    : dottedName                                   #namedType
+    | NONE                                         #noneType
+    | LBRACK type? RBRACK                          #listType
+    | LBRACE (k=type? COLON v=type?)? RBRACE       #dictType
+    | STRING                                       #literalType
+    | MINUS? (INT | FLOAT)                         #literalType
+    | (TRUE | FALSE)                               #literalType
+    | LPAREN (type (COMMA type)*)? RPAREN ARROW type #functionType
+    | LPAREN type RPAREN                           #parenType
+    ;
+
+// ---------------------------------------------------------------- expressions
+
+test: expr;
+
+expr
+    : primary                                                   #primaryExpr
+    | op=(PLUS | MINUS | TILDE) expr                            #unaryExpr
+    | expr DSTAR expr                                           #powerExpr
+    | expr op=(STAR | SLASH | DSLASH | PERCENT) expr            #binaryExpr
+    | expr op=(PLUS | MINUS) expr                               #binaryExpr
+    | expr op=(LSHIFT | RSHIFT) expr                            #binaryExpr
+    | expr op=AMP expr                                          #binaryExpr
+    | expr op=CARET expr                                        #binaryExpr
+    | expr op=PIPE expr                                         #binaryExpr
+    | expr compOp expr                                          #compareExpr
+    | NOT expr                                                  #notExpr
+    | expr op=AND expr                                          #binaryExpr
+    | expr op=OR expr                                           #binaryExpr
+    | expr AS type                                              #castExpr
+    | <assoc=right> expr IF expr ELSE expr                      #ternaryExpr
+    | LAMBDA params? (ARROW type)? LBRACE body=lambdaBody RBRACE #lambdaExpr
+    ;
+
+compOp: EQ | NE | LT | LE | GT | GE | IN | NOT IN | IS NOT | IS;
+
+primary
+    : primary DOT NAME                                          #selector
+    | primary QUESTION DOT NAME                                 #optSelector
+    | primary LPAREN args? RPAREN                               #call
+    | primary QUESTION? LBRACK subscript RBRACK                 #index
+    | schemaInst                                                #instance
+    | atom                                                      #atomPrimary
+    ;
+
+schemaInst: dottedName (LPAREN args? RPAREN)? config;
+
+args: arg (COMMA arg)* COMMA?;
+arg
+    : NAME ASSIGN test                                          #keywordArg
+    | STAR test                                                 #starArg
+    | test                                                      #positionalArg
+    ;
+
+subscript
+    : test                                                      #plainIndex
+    | lower=test? COLON upper=test? (COLON step=test?)?         #slice
+    ;
+
+atom
+    : NAME                                                      #nameAtom
+    | INT                                                       #intAtom
+    | FLOAT                                                     #floatAtom
+    | STRING                                                    #stringAtom
+    | TRUE                                                      #trueAtom
+    | FALSE                                                     #falseAtom
+    | NONE                                                      #noneAtom
+    | UNDEFINED                                                 #undefinedAtom
+    | LPAREN test RPAREN                                        #parenAtom
+    | LBRACK SEP? test compClause+ SEP? RBRACK                  #listComp
+    | LBRACK SEP? listItems? RBRACK                             #listAtom
+    | LBRACE SEP? key=test op=(COLON | ASSIGN | PLUS_ASSIGN) value=test compClause+ SEP? RBRACE #dictComp
+    | config                                                    #configAtom
+    | {isQuantifier()}? quant=NAME NAME (COMMA NAME)? IN test LBRACE SEP? test (IF test)? SEP? RBRACE #quantifier
+    ;
+
+compClause: SEP? FOR NAME (COMMA NAME)? IN test (SEP? IF test)*;
+
+listItems: listItem (itemSep? listItem)* itemSep?;
+
+// One comma, and any line breaks around it (a line break alone separates too).
+itemSep: COMMA SEP* | SEP+ (COMMA SEP*)?;
+listItem
+    : STAR test                                                 #starItem
+    | listIf                                                    #ifItem
+    | test                                                      #plainItem
+    ;
+listIf
+    : ifTok=IF test COLON listBranch[$ifTok] listElif* listElse?
+    ;
+listElif: SEP? t=ELIF test COLON listBranch[$t];
+listElse: SEP? t=ELSE COLON listBranch[$t];
+listBranch[Token owner]
+    : ({sameLine($owner)}? listItem COMMA?)+
+    | SEP? ({deeper($owner)}? listItem itemSep?)+
+    ;
+
+config: LBRACE SEP? configEntries? RBRACE;
+configEntries: configEntry (itemSep? configEntry)* itemSep?;
+configEntry
+    : key=test op=(COLON | ASSIGN | PLUS_ASSIGN) value=test     #keyValue
+    | DSTAR test                                                #unpack
+    | configIf                                                  #ifEntry
+    ;
+configIf
+    : ifTok=IF test COLON configBranch[$ifTok] configElif* configElse?
+    ;
+configElif: SEP? t=ELIF test COLON configBranch[$t];
+configElse: SEP? t=ELSE COLON configBranch[$t];
+configBranch[Token owner]
+    : ({sameLine($owner)}? configEntry COMMA?)+
+    | SEP? ({deeper($owner)}? configEntry itemSep?)+
+    ;
+
+lambdaBody: (SEP | SEMI)* (lambdaStmt ((SEP | SEMI)* lambdaStmt)*)? (SEP | SEMI)*;
+lambdaStmt
+    : lambdaIf                                                  #lambdaIfStmt
+    | smallStmt                                                 #lambdaSmallStmt
+    ;
+lambdaIf
+    : ifTok=IF test COLON lambdaBranch[$ifTok] lambdaElif* lambdaElse?
+    ;
+lambdaElif: SEP? t=ELIF test COLON lambdaBranch[$t];
+lambdaElse: SEP? t=ELSE COLON lambdaBranch[$t];
+lambdaBranch[Token owner]
+    : ({sameLine($owner)}? lambdaStmt SEMI?)+
+    | SEP? ({deeper($owner)}? lambdaStmt (SEP | SEMI)*)+
+    ;
