@@ -1,5 +1,7 @@
 package dev.skiff.k8s;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,7 +16,7 @@ import java.util.Objects;
 public record K8sType(String name, String description, Map<String, K8sProperty> properties) {
     public K8sType {
         Objects.requireNonNull(name, "name");
-        properties = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(properties));
+        properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
     }
 
     /** Always {@link TypeRef.Kind#OBJECT}. */

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Standalone strict schemas, checked by an independent draft-04 validator (networknt) on the same objects. */
+@SuppressWarnings("unchecked")
 class JsonSchemaWriterTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static SchemaRegistry k8s;
@@ -83,11 +84,23 @@ class JsonSchemaWriterTest {
                 deployment(container("imagePullPolicy", "Sometimes")),
                 deployment(container("ports", list(obj("containerPort", "80")))),
                 deployment(container("resources", obj("limits", obj("memory", "1Gb")))),
-                deployment(obj("image", "nginx")));
+                deployment(obj("image", "nginx")),
+                withCreationTimestamp(deployment(container()), "yesterday"));
         for (Map<String, Object> d : bad) {
             assertThat(validator.validate(d)).as("skiff on %s", d).isNotEmpty();
             assertThat(check(deploymentSchema, d)).as("networknt on %s", d).isNotEmpty();
         }
+    }
+
+    private static Map<String, Object> withCreationTimestamp(Map<String, Object> object, String timestamp) {
+        ((Map<String, Object>) object.get("metadata")).put("creationTimestamp", timestamp);
+        return object;
+    }
+
+    @Test
+    void formatsAreChecked() {
+        assertThat(check(deploymentSchema, withCreationTimestamp(deployment(container()), "2024-01-31T12:00:00Z")))
+                .isEmpty();
     }
 
     @Test
