@@ -66,13 +66,18 @@ class SchemaRegistryTest {
         assertThat(prop("V1ContainerPort", "protocol").enumValues()).containsExactly("SCTP", "TCP", "UDP");
         assertThat(prop("V1DeploymentStrategy", "type").enumValues()).containsExactly("Recreate", "RollingUpdate");
         assertThat(prop("V1CronJobSpec", "concurrencyPolicy").enumValues()).containsExactly("Allow", "Forbid", "Replace");
+        assertThat(prop("V1ServiceSpec", "ipFamilyPolicy").enumValues())
+                .containsExactly("PreferDualStack", "RequireDualStack", "SingleStack");
+        assertThat(prop("V1Toleration", "operator").enumValues()).contains("Equal", "Exists");
         assertThat(prop("V1HTTPIngressPath", "pathType").enumValues())
                 .containsExactly("Exact", "ImplementationSpecific", "Prefix");
     }
 
     @Test
     void ambiguousDescriptionsLeaveTheFieldOpen() {
-        assertThat(prop("V1ServiceSpec", "ipFamilyPolicy").enumValues()).isEmpty();
+        assertThat(prop("V1ServiceSpec", "clusterIP").enumValues()).isEmpty();
+        assertThat(prop("V1Device", "nodeName").enumValues()).isEmpty();
+        assertThat(prop("V1RuleWithOperations", "scope").enumValues()).isEmpty();
         assertThat(prop("V1Container", "image").enumValues()).isEmpty();
     }
 

@@ -14,10 +14,11 @@ import java.util.regex.Pattern;
 final class EnumExtractor {
     private static final Pattern POSSIBLE_ITEM = Pattern.compile("(?m)^\\s*-\\s*`\"([^\"`]*)\"`");
     private static final Pattern LEAD = Pattern.compile(
-            "(?:\\b[Oo]ne of(?: the following values)?|[Vv]alid (?:options|values) are|[Mm]ust be(?: one of)?|[Cc]an be(?: one of(?: the following values)?)?|[Ss]upports"
-                    + "|[Ss]upported values are|[Pp]ossible values are|[Aa]llowed values are)\\s*(:?)\\s*([^.;\\n(:]*)");
+            "(?:\\b[Oo]ne of(?: the following values)?|[Vv]alid [a-z]+ are|[Mm]ust be(?: one of)?|[Cc]an be(?: one of(?: the following values)?)?|[Ss]upports"
+                    + "|[Ss]upported [a-z]+ are|[Pp]ossible values are|[Aa]llowed values are)\\s*(:?)\\s*([^.;\\n(:]*)");
     private static final Pattern ITEM = Pattern.compile(
-            "^(?:[\"']([A-Za-z][A-Za-z0-9_-]*)[\"']|([A-Z][A-Za-z0-9]*))$");
+            "^(?:[\"'`]([A-Za-z][A-Za-z0-9_-]*)[\"'`]|([A-Z][A-Za-z0-9]*))$");
+    private static final Pattern ASIDE = Pattern.compile("\\s*\\([^()]*\\)");
     private static final Pattern BULLET = Pattern.compile("(?:^|\\s)[-*]\\s+[\"']?([A-Z][A-Za-z0-9]*)[\"']?\\s*(?:\\([^)]*\\))?:");
 
     private EnumExtractor() {
@@ -37,10 +38,14 @@ final class EnumExtractor {
             return values.size() >= 1 ? Set.copyOf(values) : Set.of();
         }
         Set<String> found = null;
-        Matcher lead = LEAD.matcher(description);
+        // "Retain (default for ...), Delete (...)": the asides explain values, they are not part of the list.
+        String text = ASIDE.matcher(description).replaceAll("");
+        Matcher lead = LEAD.matcher(text);
         while (lead.find()) {
-            Set<String> values = lead.group(1).isEmpty()
-                    ? items(lead.group(2)) : bullets(description.substring(lead.start(2)));
+            Set<String> values = lead.group(1).isEmpty() ? items(lead.group(2)) : bullets(text.substring(lead.start(2)));
+            if (values == null && !lead.group(1).isEmpty()) {
+                values = items(lead.group(2));
+            }
             if (values == null) {
                 continue;
             }

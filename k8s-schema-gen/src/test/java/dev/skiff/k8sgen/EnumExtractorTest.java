@@ -54,9 +54,20 @@ class EnumExtractorTest {
     }
 
     @Test
-    void aSingleValueOrParentheticalListStaysOpen() {
+    void asidesInParenthesesAreNotPartOfTheList() {
         assertThat(EnumExtractor.extract("Services can be \"SingleStack\" (a single IP family), \"PreferDualStack\" "
-                + "(two IP families) or \"RequireDualStack\".")).isEmpty();
+                + "(two IP families) or \"RequireDualStack\".")).containsExactlyInAnyOrder("SingleStack",
+                "PreferDualStack", "RequireDualStack");
+        assertThat(EnumExtractor.extract("completionMode can be `NonIndexed` (default) or `Indexed`."))
+                .containsExactlyInAnyOrder("NonIndexed", "Indexed");
+    }
+
+    @Test
+    void fieldExclusivityIsNotAnEnum() {
+        assertThat(EnumExtractor.extract("Exactly one of NodeName, NodeSelector and AllNodes can be set.")).isEmpty();
+        assertThat(EnumExtractor.extract("Valid values are \"None\", empty string (\"\"), or a valid IP address."))
+                .isEmpty();
+        assertThat(EnumExtractor.extract("Valid values are \"Cluster\", \"Namespaced\", and \"*\".")).isEmpty();
     }
 
     @Test
