@@ -36,6 +36,32 @@ class SchemaRegistryTest {
         assertThat(r.lookup("V1Container").orElseThrow().required()).containsExactly("name");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"1.36", "1.35", "1.34"})
+    void everyReferenceResolvesAndEveryEnumIsAPlainList(String version) {
+        SchemaRegistry r = SchemaRegistry.load(version);
+        assertThat(r.definitionNames()).hasSizeGreaterThan(700);
+        assertThat(r.kinds()).hasSizeGreaterThan(180);
+        for (String name : r.definitionNames()) {
+            for (K8sProperty p : r.lookup(name).orElseThrow().properties().values()) {
+                TypeRef t = p.type();
+                while (t.element() != null) {
+                    t = t.element();
+                }
+                if (t.kind() == TypeRef.Kind.OBJECT) {
+                    assertThat(r.lookup(t.definition())).as("%s.%s", name, p.name()).isPresent();
+                }
+                if (!p.enumValues().isEmpty()) {
+                    assertThat(p.type().kind()).as("%s.%s", name, p.name()).isEqualTo(TypeRef.Kind.STRING);
+                    assertThat(p.enumValues()).as("%s.%s", name, p.name()).allMatch(v -> v.matches("[A-Za-z0-9_-]+"));
+                }
+            }
+        }
+        for (SchemaRegistry.Gvk g : r.kinds()) {
+            assertThat(r.byGvk(g.apiVersion(), g.kind())).as("%s", g).isPresent();
+        }
+    }
+
     @Test
     void unknownVersionIsRefused() {
         assertThatThrownBy(() -> SchemaRegistry.load("1.20")).isInstanceOf(IllegalArgumentException.class)
