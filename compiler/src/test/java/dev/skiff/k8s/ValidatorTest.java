@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Each check of {@link Validator} on small plain-data objects: the exact problem, path and message. */
+@SuppressWarnings("unchecked")
 class ValidatorTest {
     private static SchemaRegistry k8s;
     private static Validator validator;
