@@ -160,9 +160,12 @@ class GoldenTest {
 
     /**
      * Codes a golden program cannot produce: a missing input file is tested through the CLI (CliIT), and an
-     * internal error cannot be provoked on purpose.
+     * internal error cannot be provoked on purpose. The Kubernetes schema codes (E0401–E0410) are produced by
+     * {@code dev.skiff.k8s.Validator} (tested in {@code ValidatorTest}) until `import k8s...` reaches the language.
      */
-    private static final Set<Code> NOT_YET_COVERED = EnumSet.of(Code.E0206, Code.E0901);
+    private static final Set<Code> NOT_YET_COVERED = EnumSet.of(Code.E0206, Code.E0901,
+            Code.E0401, Code.E0402, Code.E0403, Code.E0404, Code.E0405, Code.E0406, Code.E0407, Code.E0408,
+            Code.E0409, Code.E0410);
 
     @Test
     void everyDiagnosticCodeHasAGoldenCase() throws IOException {

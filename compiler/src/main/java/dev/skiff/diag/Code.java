@@ -40,6 +40,18 @@ public enum Code {
     E0309("not-iterable", "A value is iterated that cannot be iterated."),
     E0310("bad-inheritance", "A schema inherits from or mixes in something that is not a schema or mixin."),
 
+    // E04xx — Kubernetes schema
+    E0401("unknown-field", "A Kubernetes object has a field its schema does not define."),
+    E0402("wrong-type", "A Kubernetes field has a value of the wrong type (or an integer out of range)."),
+    E0403("missing-required", "A field the Kubernetes schema requires has no value."),
+    E0404("not-in-enum", "A Kubernetes field has a value outside the values its schema allows."),
+    E0405("bad-quantity", "A resource quantity such as `500m` or `1Gi` is malformed."),
+    E0406("bad-int-or-string", "An int-or-string field holds neither an integer nor a well-formed string."),
+    E0407("bad-label-value", "A label or annotation value is not a string, or a label value is not valid syntax."),
+    E0408("bad-label-key", "A label or annotation key is not a valid qualified name."),
+    E0409("bad-format", "A string field does not match its format (an RFC 3339 date-time, or base64 bytes)."),
+    E0410("unknown-kind", "An object's `apiVersion` and `kind` name no type of the selected Kubernetes version."),
+
     // E05xx — evaluation
     E0501("check-failed", "A schema's `check:` condition is false."),
     E0502("assertion-failed", "An `assert` statement's condition is false."),

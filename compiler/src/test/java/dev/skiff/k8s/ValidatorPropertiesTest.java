@@ -1,0 +1,50 @@
+package dev.skiff.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/** Whatever plain data arrives, the validator answers with problems in the E04xx range and never throws. */
+class ValidatorPropertiesTest {
+    private static final SchemaRegistry K8S = SchemaRegistry.load("1.36");
+    private static final Validator VALIDATOR = new Validator(K8S);
+    private static final List<String> TYPES = List.of("V1Deployment", "V1Service", "V1Container", "V1ObjectMeta",
+            "V1CustomResourceDefinition", "V1PodSpec");
+
+    @Provide
+    Arbitrary<Object> data() {
+        Arbitrary<Object> scalars = Arbitraries.oneOf(
+                Arbitraries.strings().ofMaxLength(6).map(s -> (Object) s),
+                Arbitraries.of("name", "image", "spec", "metadata", "labels", "ports", "containers", "1Gi", "25%")
+                        .map(s -> (Object) s),
+                Arbitraries.longs().map(l -> (Object) l),
+                Arbitraries.doubles().map(d -> (Object) d),
+                Arbitraries.of(true, false).map(b -> (Object) b),
+                Arbitraries.just(null));
+        return Arbitraries.recursive(() -> scalars, inner -> Arbitraries.oneOf(
+                inner.list().ofMaxSize(3).map(l -> (Object) l),
+                Arbitraries.maps(Arbitraries.of("name", "image", "spec", "metadata", "labels", "ports", "containers",
+                        "template", "selector", "type", "targetPort", "x"), inner).ofMaxSize(4)
+                        .map(m -> (Object) m)), 4);
+    }
+
+    @Property(tries = 300)
+    void neverThrowsAndOnlyReportsKubernetesCodes(@ForAll("data") Object value, @ForAll("typeNames") String type) {
+        List<Problem> problems = VALIDATOR.validate(value, K8S.lookup(type).orElseThrow());
+        assertThat(problems).allSatisfy(p -> assertThat(p.code().id()).startsWith("E04"));
+        if (!(value instanceof Map<?, ?>)) {
+            assertThat(problems).hasSize(1);
+        }
+    }
+
+    @Provide
+    Arbitrary<String> typeNames() {
+        return Arbitraries.of(TYPES);
+    }
+}
