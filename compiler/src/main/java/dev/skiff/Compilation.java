@@ -13,8 +13,15 @@ import java.util.List;
  * @param stream   when the program chose its own output documents ({@code manifests.yaml_stream}), those;
  *                 otherwise null
  * @param internal the exception behind an internal error, for {@code --debug}; null normally
+ * @param evaluated the evaluated values behind {@code data} (they remember where each entry was written), or
+ *                  null when the program has errors
  */
-public record Compilation(List<Diagnostic> diagnostics, Object data, List<Object> stream, Throwable internal) {
+public record Compilation(List<Diagnostic> diagnostics, Object data, List<Object> stream, Throwable internal,
+                          dev.skiff.eval.Evaluator.Output evaluated) {
+    public Compilation(List<Diagnostic> diagnostics, Object data, List<Object> stream, Throwable internal) {
+        this(diagnostics, data, stream, internal, null);
+    }
+
     public Compilation {
         diagnostics = List.copyOf(diagnostics);
         stream = stream == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(stream));

@@ -9,12 +9,22 @@ import java.util.Map;
 
 /**
  * What to compile: input files or directories (several files form one main module), {@code -D} options in
- * order, the directory messages are relative to, and where {@code print()} writes.
+ * order, the directory messages are relative to, where {@code print()} writes, and the Kubernetes version
+ * whose schemas {@code k8s.*} imports use (null: the project's {@code [skiff] k8s}, else the newest).
  */
-public record CompileRequest(List<Path> inputs, Map<String, String> options, Path workDir, PrintStream printOut) {
+public record CompileRequest(List<Path> inputs, Map<String, String> options, Path workDir, PrintStream printOut,
+                             String k8sVersion) {
     public CompileRequest {
         inputs = List.copyOf(inputs);
         options = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(options));
+    }
+
+    public CompileRequest(List<Path> inputs, Map<String, String> options, Path workDir, PrintStream printOut) {
+        this(inputs, options, workDir, printOut, null);
+    }
+
+    public CompileRequest withK8sVersion(String version) {
+        return new CompileRequest(inputs, options, workDir, printOut, version);
     }
 
     /** Inputs relative to the current directory, no options, {@code print()} discarded. */
@@ -24,14 +34,14 @@ public record CompileRequest(List<Path> inputs, Map<String, String> options, Pat
     }
 
     public CompileRequest withOptions(Map<String, String> newOptions) {
-        return new CompileRequest(inputs, newOptions, workDir, printOut);
+        return new CompileRequest(inputs, newOptions, workDir, printOut, k8sVersion);
     }
 
     public CompileRequest withWorkDir(Path dir) {
-        return new CompileRequest(inputs, options, dir, printOut);
+        return new CompileRequest(inputs, options, dir, printOut, k8sVersion);
     }
 
     public CompileRequest withPrintOut(PrintStream out) {
-        return new CompileRequest(inputs, options, workDir, out);
+        return new CompileRequest(inputs, options, workDir, out, k8sVersion);
     }
 }

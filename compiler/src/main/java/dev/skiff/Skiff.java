@@ -85,8 +85,10 @@ public final class Skiff {
             if (hasErrors(diagnostics)) {
                 return new Compilation(diagnostics, null, null, null);
             }
+            Object k8s = project.value().skiff().get("k8s");
+            String k8sVersion = request.k8sVersion() != null ? request.k8sVersion() : k8s == null ? null : k8s.toString();
             EvalOptions options = new EvalOptions(request.options(), resolver, project.value().root(),
-                    request.printOut(), Limits.defaults());
+                    request.printOut(), Limits.defaults(), k8sVersion);
             Result<Evaluator.Output> result = new Evaluator(options).evaluate(parsed.value());
             diagnostics.addAll(result.diagnostics());
             if (hasErrors(diagnostics) || result.value() == null) {
@@ -100,7 +102,7 @@ public final class Skiff {
                     stream.add(doc.toJava());
                 }
             }
-            return new Compilation(diagnostics, out.document().toJava(), stream, null);
+            return new Compilation(diagnostics, out.document().toJava(), stream, null, out);
         } catch (IOException e) {
             diagnostics.add(Diagnostic.error(Code.E0206, null, "cannot read input: " + e.getMessage()));
             return new Compilation(diagnostics, null, null, null);

@@ -33,6 +33,7 @@ final class Interpreter {
     final Modules modules;
     final Statements statements;
     final Schemas schemas;
+    final KubernetesTypes kubernetes;
     List<Value> outputStream;
     Map<String, Value> outputStreamOptions;
     private long steps;
@@ -44,6 +45,7 @@ final class Interpreter {
         this.modules = new Modules(this);
         this.statements = new Statements(this);
         this.schemas = new Schemas(this);
+        this.kubernetes = new KubernetesTypes(options.k8sVersion());
     }
 
     // ---------------------------------------------------------------- expressions

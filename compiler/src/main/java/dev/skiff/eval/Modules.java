@@ -30,6 +30,9 @@ final class Modules {
     }
 
     Value importModule(Stmt.Import imp, SourceFile from) {
+        if (KubernetesTypes.handles(imp.path())) {
+            return in.kubernetes.module(imp.path(), imp.pathSpan());
+        }
         Resolution r = in.options.resolver().resolve(imp.path(), from);
         return switch (r) {
             case Resolution.Builtin b -> Library.systemModule(b.name()).map(m -> (Value) m).orElseThrow(() ->

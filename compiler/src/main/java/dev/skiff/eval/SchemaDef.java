@@ -42,6 +42,21 @@ final class SchemaDef implements SchemaType {
         this.rule = null;
         this.env = env;
         this.modulePath = modulePath;
+        this.k8s = null;
+        this.k8sTypes = null;
+    }
+
+    /** A Kubernetes type; its attributes come from the schema registry, it has no body and no checks. */
+    final dev.skiff.k8s.K8sType k8s;
+    private final KubernetesTypes k8sTypes;
+
+    SchemaDef(dev.skiff.k8s.K8sType k8s, String modulePath, KubernetesTypes types) {
+        this.decl = null;
+        this.rule = null;
+        this.env = new Env(null, Env.Kind.MODULE, new ModuleState(modulePath), null);
+        this.modulePath = modulePath;
+        this.k8s = k8s;
+        this.k8sTypes = types;
     }
 
     SchemaDef(Stmt.RuleDecl rule, Env env, String modulePath) {
@@ -49,11 +64,13 @@ final class SchemaDef implements SchemaType {
         this.rule = rule;
         this.env = env;
         this.modulePath = modulePath;
+        this.k8s = null;
+        this.k8sTypes = null;
     }
 
     @Override
     public String name() {
-        return decl != null ? decl.name().id() : rule.name().id();
+        return decl != null ? decl.name().id() : rule != null ? rule.name().id() : k8s.shortName();
     }
 
     @Override
@@ -117,6 +134,10 @@ final class SchemaDef implements SchemaType {
             throw new EvalException(Code.E0310, decl != null ? decl.name().span() : rule.name().span(),
                     "schema `" + name() + "` inherits from itself");
         }
+        if (k8s != null) {
+            attrs = k8sTypes.attributes(k8s, null);
+            return;
+        }
         resolving = true;
         try {
             Map<String, Attr> all = new LinkedHashMap<>();
@@ -156,6 +177,9 @@ final class SchemaDef implements SchemaType {
             attrs = all;
             if (decl != null) {
                 for (SchemaDef s : chain()) {
+                    if (s.decl == null) {
+                        continue; // a Kubernetes type has no body
+                    }
                     bodyOrder.addAll(s.decl.body());
                     for (SchemaDef m : s.mixins) {
                         bodyOrder.addAll(m.decl.body());
@@ -229,6 +253,9 @@ final class SchemaDef implements SchemaType {
             return out;
         }
         for (SchemaDef s : chain()) {
+            if (s.decl == null) {
+                continue;
+            }
             out.addAll(s.decl.checks());
             for (SchemaDef m : s.mixins) {
                 out.addAll(m.decl.checks());

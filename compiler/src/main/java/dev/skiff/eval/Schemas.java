@@ -79,11 +79,12 @@ final class Schemas {
                     : attr.decls().get(attr.decls().size() - 1).span());
             v = coerce(v, attr.type(), where, "attribute `" + name + "` of `" + def.name() + "`");
             if (!attr.optional() && v instanceof Value.Undefined) {
-                Stmt.SchemaAttr decl = attr.decls().get(0);
                 throw new EvalException(Diagnostic.error(Code.E0303, span, "attribute `" + name + "` of `"
                                 + def.name() + "` is required and cannot be None or Undefined")
-                        .withLabel(decl.name().span(), "`" + name + "` is declared here")
-                        .withHint("set `" + name + "` in the config, or declare it as `" + name + "?` to make it optional"));
+                        .withLabel(attr.decls().isEmpty() ? null : attr.decls().get(0).name().span(),
+                                "`" + name + "` is declared here")
+                        .withHint(attr.decls().isEmpty() ? "set `" + name + "`: Kubernetes requires it"
+                                : "set `" + name + "` in the config, or declare it as `" + name + "?` to make it optional"));
             }
             inst.values.put(name, v);
             if (!name.startsWith("_")) {
@@ -110,6 +111,9 @@ final class Schemas {
             }
         }
         runChecks(inst, def.checks(), span);
+        if (def.chain().stream().anyMatch(s -> s.k8s != null)) {
+            entries = writtenOrder(entries, cfg);
+        }
         Map<String, MergeOp> ops = new LinkedHashMap<>(Merge.ops(config));
         ops.keySet().retainAll(entries.keySet());
         Map<String, Span> spans = new LinkedHashMap<>(Merge.spans(config));
@@ -119,6 +123,26 @@ final class Schemas {
             def.instances.add(result);
         }
         return result;
+    }
+
+    /**
+     * Kubernetes objects keep the order the user wrote (after {@code apiVersion} and {@code kind}), not the
+     * alphabetical order of the OpenAPI schema.
+     */
+    private static Map<String, Value> writtenOrder(Map<String, Value> entries, Map<String, Value> cfg) {
+        Map<String, Value> out = new LinkedHashMap<>();
+        for (String first : List.of("apiVersion", "kind")) {
+            if (entries.containsKey(first)) {
+                out.put(first, entries.get(first));
+            }
+        }
+        for (String k : cfg.keySet()) {
+            if (entries.containsKey(k)) {
+                out.putIfAbsent(k, entries.get(k));
+            }
+        }
+        entries.forEach(out::putIfAbsent);
+        return out;
     }
 
     /** {@code [name: str]: T = default}: the default, with the key bound to {@code name}, under the value. */
@@ -137,6 +161,9 @@ final class Schemas {
     private void bindSchemaParams(SchemaDef def, Env env, List<Value> args, Map<String, Value> kwargs, Span span) {
         List<Node.Param> params = new ArrayList<>();
         for (SchemaDef s : def.chain()) {
+            if (s.decl == null) {
+                continue;
+            }
             for (Node.Param p : s.decl.params()) {
                 if (params.stream().noneMatch(q -> q.name().id().equals(p.name().id()))) {
                     params.add(p);
@@ -349,10 +376,17 @@ final class Schemas {
     Value coerce(Value v, RType type, Span span, String what) {
         Value out = tryCoerce(v, type, span);
         if (out == null) {
-            throw new EvalException(Code.E0301, span, "expected `" + type.display() + "` for " + what + ", found `"
-                    + Values.typeName(v) + "`");
+            String found = isLiteralChoice(type) && (v instanceof Value.Str || v instanceof Value.Int)
+                    ? Values.repr(v).replace('\'', '"') : "`" + Values.typeName(v) + "`";
+            throw new EvalException(Code.E0301, span, "expected `" + type.display() + "` for " + what + ", found "
+                    + found);
         }
         return out;
+    }
+
+    private static boolean isLiteralChoice(RType type) {
+        return type instanceof RType.Literal
+                || type instanceof RType.Union u && u.members().stream().anyMatch(m -> m instanceof RType.Literal);
     }
 
     private Value tryCoerce(Value v, RType type, Span span) {

@@ -1,0 +1,131 @@
+package dev.skiff;
+
+import dev.skiff.diag.Diagnostic;
+import dev.skiff.diag.Result;
+import dev.skiff.eval.value.Value;
+import dev.skiff.eval.value.Values;
+import dev.skiff.k8s.Problem;
+import dev.skiff.k8s.SchemaRegistry;
+import dev.skiff.k8s.Validator;
+import dev.skiff.source.Span;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The Kubernetes objects of a compiled program, validated. An object is a top-level value (or an element of
+ * a top-level list, or a {@code manifests.yaml_stream} document) with {@code apiVersion} and {@code kind}.
+ * Namespaces and CustomResourceDefinitions come first, then objects in the order written. Each problem the
+ * validator finds points at the line that wrote the offending value.
+ */
+public final class Manifests {
+    private static final Pattern PATH_PART = Pattern.compile("([^.\\[\\]]+)|\\[(\\d+)]|\\[\"((?:[^\"\\\\]|\\\\.)*)\"]");
+
+    /** One object: its plain data and the value it came from. */
+    public record Manifest(Map<String, Object> data, Value value) {
+        public String apiVersion() {
+            return String.valueOf(data.get("apiVersion"));
+        }
+
+        public String kind() {
+            return String.valueOf(data.get("kind"));
+        }
+
+        /** {@code metadata.name}, or null. */
+        public String name() {
+            return data.get("metadata") instanceof Map<?, ?> m && m.get("name") != null ? String.valueOf(m.get("name")) : null;
+        }
+    }
+
+    private Manifests() {
+    }
+
+    /** The objects of a compilation without errors, in output order, and the validator's findings. */
+    public static Result<List<Manifest>> of(Compilation c, String k8sVersion) {
+        List<Manifest> objects = new ArrayList<>();
+        if (c.evaluated() != null) {
+            if (c.evaluated().stream() != null) {
+                for (Value v : c.evaluated().stream()) {
+                    collect(v, objects);
+                }
+            } else if (Values.entries(c.evaluated().document()) != null) {
+                for (Value v : Values.entries(c.evaluated().document()).values()) {
+                    collect(v, objects);
+                }
+            } else {
+                collect(c.evaluated().document(), objects);
+            }
+        }
+        List<Manifest> ordered = new ArrayList<>();
+        for (Manifest m : objects) {
+            if (m.kind().equals("Namespace") || m.kind().equals("CustomResourceDefinition")) {
+                ordered.add(m);
+            }
+        }
+        for (Manifest m : objects) {
+            if (!ordered.contains(m)) {
+                ordered.add(m);
+            }
+        }
+        List<Diagnostic> problems = new ArrayList<>();
+        List<String> versions = SchemaRegistry.versions();
+        if (!ordered.isEmpty() && !versions.isEmpty()) {
+            String version = k8sVersion != null && versions.contains(k8sVersion) ? k8sVersion : versions.get(0);
+            Validator validator = new Validator(SchemaRegistry.load(version));
+            for (Manifest m : ordered) {
+                for (Problem p : validator.validate(m.data())) {
+                    problems.add(diagnostic(m, p));
+                }
+            }
+        }
+        return Result.of(ordered, problems);
+    }
+
+    private static void collect(Value v, List<Manifest> out) {
+        if (v instanceof Value.ListV l) {
+            for (Value item : l.items()) {
+                collect(item, out);
+            }
+            return;
+        }
+        Map<String, Value> e = Values.entries(v);
+        if (e != null && e.get("apiVersion") instanceof Value.Str && e.get("kind") instanceof Value.Str) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> data = (Map<String, Object>) v.toJava();
+            out.add(new Manifest(data, v));
+        }
+    }
+
+    private static Diagnostic diagnostic(Manifest m, Problem p) {
+        String where = m.kind() + (m.name() == null ? "" : " `" + m.name() + "`");
+        Span span = spanOf(m.value(), p.path().isEmpty() ? "kind" : p.path());
+        Diagnostic d = Diagnostic.error(p.code(), span, where + ": " + (p.path().isEmpty() ? "" : "`" + p.path() + "`: ")
+                + p.message());
+        return p.hint() == null ? d : d.withHint(p.hint());
+    }
+
+    /** The span of the deepest entry along {@code path} whose place is known. */
+    static Span spanOf(Value root, String path) {
+        Span best = null;
+        Value current = root;
+        Matcher m = PATH_PART.matcher(path);
+        while (m.find() && current != null) {
+            if (m.group(2) != null) {
+                int i = Integer.parseInt(m.group(2));
+                current = current instanceof Value.ListV l && i < l.items().size() ? l.items().get(i) : null;
+                continue;
+            }
+            String key = m.group(1) != null ? m.group(1) : m.group(3);
+            Map<String, Span> spans = current instanceof Value.DictV d ? d.spans()
+                    : current instanceof Value.SchemaV s ? s.spans() : Map.of();
+            if (spans.get(key) != null) {
+                best = spans.get(key);
+            }
+            Map<String, Value> entries = Values.entries(current);
+            current = entries == null ? null : entries.get(key);
+        }
+        return best;
+    }
+}
