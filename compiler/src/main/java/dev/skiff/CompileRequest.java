@@ -13,18 +13,29 @@ import java.util.Map;
  * whose schemas {@code k8s.*} imports use (null: the project's {@code [skiff] k8s}, else the newest).
  */
 public record CompileRequest(List<Path> inputs, Map<String, String> options, Path workDir, PrintStream printOut,
-                             String k8sVersion) {
+                             String k8sVersion, List<Path> crds) {
     public CompileRequest {
         inputs = List.copyOf(inputs);
         options = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(options));
+        crds = List.copyOf(crds);
     }
 
     public CompileRequest(List<Path> inputs, Map<String, String> options, Path workDir, PrintStream printOut) {
-        this(inputs, options, workDir, printOut, null);
+        this(inputs, options, workDir, printOut, null, List.of());
+    }
+
+    public CompileRequest(List<Path> inputs, Map<String, String> options, Path workDir, PrintStream printOut,
+                          String k8sVersion) {
+        this(inputs, options, workDir, printOut, k8sVersion, List.of());
     }
 
     public CompileRequest withK8sVersion(String version) {
-        return new CompileRequest(inputs, options, workDir, printOut, version);
+        return new CompileRequest(inputs, options, workDir, printOut, version, crds);
+    }
+
+    /** CRD files or directories whose kinds become {@code crds.<group>.<version>} modules. */
+    public CompileRequest withCrds(List<Path> files) {
+        return new CompileRequest(inputs, options, workDir, printOut, k8sVersion, files);
     }
 
     /** Inputs relative to the current directory, no options, {@code print()} discarded. */
@@ -34,14 +45,14 @@ public record CompileRequest(List<Path> inputs, Map<String, String> options, Pat
     }
 
     public CompileRequest withOptions(Map<String, String> newOptions) {
-        return new CompileRequest(inputs, newOptions, workDir, printOut, k8sVersion);
+        return new CompileRequest(inputs, newOptions, workDir, printOut, k8sVersion, crds);
     }
 
     public CompileRequest withWorkDir(Path dir) {
-        return new CompileRequest(inputs, options, dir, printOut, k8sVersion);
+        return new CompileRequest(inputs, options, dir, printOut, k8sVersion, crds);
     }
 
     public CompileRequest withPrintOut(PrintStream out) {
-        return new CompileRequest(inputs, options, workDir, out, k8sVersion);
+        return new CompileRequest(inputs, options, workDir, out, k8sVersion, crds);
     }
 }

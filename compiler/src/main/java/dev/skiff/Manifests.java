@@ -44,6 +44,14 @@ public final class Manifests {
 
     /** The objects of a compilation without errors, in output order, and the validator's findings. */
     public static Result<List<Manifest>> of(Compilation c, String k8sVersion) {
+        if (c.evaluated() != null) {
+            return of(c, k8sVersion != null ? k8sVersion : c.evaluated().k8sVersion(), c.evaluated().crds());
+        }
+        return of(c, k8sVersion, List.of());
+    }
+
+    /** As {@link #of(Compilation, String)}, with CRDs whose kinds are validated too. */
+    public static Result<List<Manifest>> of(Compilation c, String k8sVersion, List<java.nio.file.Path> crds) {
         List<Manifest> objects = new ArrayList<>();
         if (c.evaluated() != null) {
             if (c.evaluated().stream() != null) {
@@ -70,10 +78,13 @@ public final class Manifests {
             }
         }
         List<Diagnostic> problems = new ArrayList<>();
-        List<String> versions = SchemaRegistry.versions();
-        if (!ordered.isEmpty() && !versions.isEmpty()) {
-            String version = k8sVersion != null && versions.contains(k8sVersion) ? k8sVersion : versions.get(0);
-            Validator validator = new Validator(SchemaRegistry.load(version));
+        if (!ordered.isEmpty()) {
+            Result<SchemaRegistry> registry = SchemaRegistry.with(k8sVersion, crds);
+            problems.addAll(registry.diagnostics());
+            if (registry.value() == null) {
+                return Result.of(ordered, problems);
+            }
+            Validator validator = new Validator(registry.value());
             for (Manifest m : ordered) {
                 for (Problem p : validator.validate(m.data())) {
                     problems.add(diagnostic(m, p));

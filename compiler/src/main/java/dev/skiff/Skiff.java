@@ -88,7 +88,7 @@ public final class Skiff {
             Object k8s = project.value().skiff().get("k8s");
             String k8sVersion = request.k8sVersion() != null ? request.k8sVersion() : k8s == null ? null : k8s.toString();
             EvalOptions options = new EvalOptions(request.options(), resolver, project.value().root(),
-                    request.printOut(), Limits.defaults(), k8sVersion);
+                    request.printOut(), Limits.defaults(), k8sVersion, crds(request, project.value()));
             Result<Evaluator.Output> result = new Evaluator(options).evaluate(parsed.value());
             diagnostics.addAll(result.diagnostics());
             if (hasErrors(diagnostics) || result.value() == null) {
@@ -110,6 +110,20 @@ public final class Skiff {
             diagnostics.add(internalError(e));
             return new Compilation(diagnostics, null, null, e);
         }
+    }
+
+    /** CRDs named on the command line, then those of {@code [skiff] crds} in {@code kcl.mod} (relative to it). */
+    public static List<Path> crds(CompileRequest request, Project project) {
+        List<Path> out = new ArrayList<>();
+        for (Path p : request.crds()) {
+            out.add(request.workDir().resolve(p));
+        }
+        if (project.skiff().get("crds") instanceof List<?> listed) {
+            for (Object o : listed) {
+                out.add(project.root().resolve(String.valueOf(o)));
+            }
+        }
+        return out;
     }
 
     static Diagnostic internalError(Throwable e) {

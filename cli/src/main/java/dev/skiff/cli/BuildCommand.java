@@ -38,6 +38,7 @@ import picocli.CommandLine.Parameters;
                 "  skiff build app/ -o manifests.yaml    write the stream atomically",
                 "  skiff build app/ -o out/              one file per object (deployment-shop.yaml, ...)",
                 "  skiff build main.k --k8s-version 1.35",
+                "  skiff build main.k --crd crds/        typed custom resources (import crds.example.com.v1)",
                 "",
                 "Objects are the top-level values (or list elements) that have apiVersion and kind;",
                 "namespaces and CRDs come first, then the order written.",
@@ -60,6 +61,11 @@ public final class BuildCommand implements Callable<Integer> {
             description = "Kubernetes version of the schemas (default: kcl.mod's [skiff] k8s, else the newest).")
     String k8sVersion;
 
+    @Option(names = "--crd", paramLabel = "FILE|DIR",
+            description = "A CustomResourceDefinition file (or a directory of them) whose kinds become the modules "
+                    + "crds.<group>.<version>. Repeatable.")
+    List<Path> crds = new ArrayList<>();
+
     @CommandLine.Mixin
     CommonOptions common = new CommonOptions();
 
@@ -69,7 +75,8 @@ public final class BuildCommand implements Callable<Integer> {
         List<Path> in = inputs.isEmpty() ? List.of(Path.of(".")) : inputs;
         PrintStream stderr = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
                 StandardCharsets.UTF_8);
-        Compilation c = Skiff.compile(new CompileRequest(in, options, Path.of("").toAbsolutePath(), stderr, k8sVersion));
+        Compilation c = Skiff.compile(new CompileRequest(in, options, Path.of("").toAbsolutePath(), stderr, k8sVersion,
+                crds));
         common.report(c, spec.commandLine().getErr());
         if (c.hasErrors()) {
             return ExitCodes.PROGRAM_ERROR;

@@ -56,6 +56,14 @@ public final class CheckCommand implements Callable<Integer> {
             description = "How to report: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
+    @Option(names = "--k8s-version", paramLabel = "VERSION",
+            description = "Kubernetes version of the schemas (default: kcl.mod's [skiff] k8s, else the newest).")
+    String k8sVersion;
+
+    @Option(names = "--crd", paramLabel = "FILE|DIR",
+            description = "A CustomResourceDefinition file or directory; its kinds become crds.<group>.<version>. Repeatable.")
+    List<Path> crds = new ArrayList<>();
+
     @CommandLine.Mixin
     CommonOptions common = new CommonOptions();
 
@@ -70,7 +78,12 @@ public final class CheckCommand implements Callable<Integer> {
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         List<Throwable> internal = new ArrayList<>();
         for (List<Path> unit : units(paths.isEmpty() ? List.of(Path.of(".")) : paths, workDir)) {
-            Compilation c = Skiff.compile(new CompileRequest(unit, options, workDir, quiet));
+            Compilation c = Skiff.compile(new CompileRequest(unit, options, workDir, quiet, k8sVersion, crds));
+            if (!c.hasErrors()) {
+                // check does everything build does: the Kubernetes objects are validated too
+                c = new Compilation(concat(c.diagnostics(), dev.skiff.Manifests.of(c, k8sVersion).diagnostics()),
+                        c.data(), c.stream(), c.internal(), c.evaluated());
+            }
             all.addAll(c.diagnostics());
             if (c.internal() != null) {
                 internal.add(c.internal());
@@ -96,6 +109,12 @@ public final class CheckCommand implements Callable<Integer> {
             internal.forEach(t -> t.printStackTrace(spec.commandLine().getErr()));
         }
         return all.stream().anyMatch(Diagnostic::isError) ? ExitCodes.PROGRAM_ERROR : ExitCodes.OK;
+    }
+
+    private static List<Diagnostic> concat(List<Diagnostic> a, List<Diagnostic> b) {
+        List<Diagnostic> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     /** Groups the paths into compilation units: one per package directory, in the order first named. */

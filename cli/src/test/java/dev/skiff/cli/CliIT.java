@@ -189,4 +189,50 @@ class CliIT {
         Run gh = skiff(dir, "check", "app", "--format", "github");
         assertThat(gh.out()).startsWith("::error file=app/main.k,line=2,col=5,");
     }
+
+    @Test
+    void buildValidatesAndWritesOneFilePerObject() throws Exception {
+        write("app/main.k", """
+                import k8s.api.apps.v1 as apps
+                import k8s.api.core.v1 as core
+
+                ns = core.Namespace {metadata.name = "shop"}
+                web = apps.Deployment {
+                    metadata = {name = "web", namespace = "shop"}
+                    spec = {
+                        selector.matchLabels.app = "web"
+                        template = {
+                            metadata.labels.app = "web"
+                            spec.containers = [{name = "web", image = "nginx:1.27"}]
+                        }
+                    }
+                }
+                """);
+        Run stream = skiff(dir, "build", "app");
+        assertThat(stream.exit()).as(stream.err()).isZero();
+        assertThat(stream.out()).startsWith("apiVersion: v1\nkind: Namespace\n").contains("---\napiVersion: apps/v1\n");
+        Run files = skiff(dir, "build", "app", "-o", "out/");
+        assertThat(files.exit()).as(files.err()).isZero();
+        try (var list = Files.list(dir.resolve("out"))) {
+            assertThat(list.map(p -> p.getFileName().toString()).sorted().toList())
+                    .containsExactly("deployment-web.yaml", "namespace-shop.yaml");
+        }
+    }
+
+    @Test
+    void buildRefusesInvalidObjectsAndWritesNothing() throws Exception {
+        write("bad/main.k", """
+                svc = {
+                    apiVersion = "v1"
+                    kind = "Service"
+                    metadata.name = "s"
+                    spec = {type = "Cluster", ports = [{port = 80}]}
+                }
+                """);
+        Run r = skiff(dir, "build", "bad", "-o", "out.yaml");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("bad/main.k:5:13: error[E0404]").contains("did you mean `ClusterIP`?")
+                .contains("nothing was written");
+        assertThat(Files.exists(dir.resolve("out.yaml"))).isFalse();
+    }
 }

@@ -51,6 +51,8 @@ public enum Code {
     E0408("bad-label-key", "A label or annotation key is not a valid qualified name."),
     E0409("bad-format", "A string field does not match its format (an RFC 3339 date-time, or base64 bytes)."),
     E0410("unknown-kind", "An object's `apiVersion` and `kind` name no type of the selected Kubernetes version."),
+    E0411("constraint", "A value breaks a CRD schema's constraint (`minimum`, `maximum`, `pattern`, length)."),
+    E0412("bad-crd", "A CustomResourceDefinition file cannot be read or has no usable schema."),
 
     // E05xx — evaluation
     E0501("check-failed", "A schema's `check:` condition is false."),

@@ -12,15 +12,17 @@ import java.util.Map;
  * @param projectRoot the only directory {@code file.*} functions may read
  * @param out         where {@code print} writes
  * @param k8sVersion  the Kubernetes schema version for {@code k8s.*} imports, or null for the newest
+ * @param crds        CRD files whose kinds become {@code crds.<group>.<version>} modules
  */
 public record EvalOptions(Map<String, String> options, ModuleResolver resolver, Path projectRoot, Appendable out,
-                          Limits limits, String k8sVersion) {
+                          Limits limits, String k8sVersion, java.util.List<Path> crds) {
     public EvalOptions {
         options = Map.copyOf(options);
+        crds = java.util.List.copyOf(crds);
     }
 
     public EvalOptions(Map<String, String> options, ModuleResolver resolver, Path projectRoot, Appendable out,
                        Limits limits) {
-        this(options, resolver, projectRoot, out, limits, null);
+        this(options, resolver, projectRoot, out, limits, null, java.util.List.of());
     }
 }

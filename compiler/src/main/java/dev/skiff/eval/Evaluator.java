@@ -21,8 +21,10 @@ public final class Evaluator {
      *
      * @param document the top-level names and their values
      * @param stream   documents chosen with {@code manifests.yaml_stream}, or null
+     * @param k8sVersion the Kubernetes version the program was typed against (null: the newest)
+     * @param crds     the CRD files it could use
      */
-    public record Output(Value document, List<Value> stream) {
+    public record Output(Value document, List<Value> stream, String k8sVersion, List<java.nio.file.Path> crds) {
     }
 
     private final EvalOptions options;
@@ -74,7 +76,7 @@ public final class Evaluator {
                 document = join(document, o);
             }
             diagnostics.addAll(in.modules.diagnostics);
-            return Result.of(new Output(document, in.outputStream), diagnostics);
+            return Result.of(new Output(document, in.outputStream, options.k8sVersion(), options.crds()), diagnostics);
         } catch (EvalException e) {
             diagnostics.addAll(in.modules.diagnostics);
             diagnostics.add(e.diagnostic());

@@ -45,7 +45,7 @@ final class Interpreter {
         this.modules = new Modules(this);
         this.statements = new Statements(this);
         this.schemas = new Schemas(this);
-        this.kubernetes = new KubernetesTypes(options.k8sVersion());
+        this.kubernetes = new KubernetesTypes(options.k8sVersion(), options.crds());
     }
 
     // ---------------------------------------------------------------- expressions

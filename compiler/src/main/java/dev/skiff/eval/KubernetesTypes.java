@@ -23,30 +23,30 @@ import java.util.Map;
  */
 final class KubernetesTypes {
     private final String version;
+    private final List<java.nio.file.Path> crds;
     private SchemaRegistry registry;
     private final Map<String, SchemaDef> defs = new HashMap<>();
     private final Map<String, Value.Module> modules = new HashMap<>();
 
-    KubernetesTypes(String version) {
+    KubernetesTypes(String version, List<java.nio.file.Path> crds) {
         this.version = version;
+        this.crds = crds;
     }
 
     static boolean handles(String path) {
-        return path.equals("k8s") || path.startsWith("k8s.");
+        return path.equals("k8s") || path.startsWith("k8s.") || path.startsWith("crds.");
     }
 
     private SchemaRegistry registry(Span at) {
         if (registry == null) {
-            List<String> versions = SchemaRegistry.versions();
-            if (versions.isEmpty()) {
-                throw new EvalException(Code.E0202, at, "this build of Skiff carries no Kubernetes schemas");
+            dev.skiff.diag.Result<SchemaRegistry> r = SchemaRegistry.with(version, crds);
+            for (dev.skiff.diag.Diagnostic d : r.diagnostics()) {
+                if (d.isError()) {
+                    throw new EvalException(dev.skiff.diag.Diagnostic.error(d.code(), at, d.message())
+                            .withHint(d.hints().isEmpty() ? null : d.hints().get(0)));
+                }
             }
-            String v = version == null ? versions.get(0) : version;
-            if (!versions.contains(v)) {
-                throw new EvalException(Code.E0202, at, "no Kubernetes schema for version `" + v + "`")
-                        .withHint("this build has " + String.join(", ", versions));
-            }
-            registry = SchemaRegistry.load(v);
+            registry = r.value();
         }
         return registry;
     }
@@ -59,8 +59,11 @@ final class KubernetesTypes {
         SchemaRegistry r = registry(at);
         List<String> names = r.modulePaths().get(path);
         if (names == null) {
-            EvalException ex = new EvalException(Code.E0202, at, "no Kubernetes module `" + path + "` in version "
-                    + r.version());
+            EvalException ex = new EvalException(Code.E0202, at, path.startsWith("crds.")
+                    ? "no CRD defines the module `" + path + "`" : "no Kubernetes module `" + path + "` in version " + r.version());
+            if (path.startsWith("crds.") && crds.isEmpty()) {
+                throw ex.withHint("pass the CRD with `--crd FILE`, or list it in kcl.mod: `[skiff] crds = [\"crds/\"]`");
+            }
             String hint = Suggestions.didYouMean(path, r.modulePaths().keySet());
             throw hint == null ? ex.withHint("Kubernetes modules look like `k8s.api.apps.v1` or `k8s.api.core.v1`")
                     : ex.withHint(hint);

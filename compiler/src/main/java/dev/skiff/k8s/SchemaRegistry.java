@@ -27,6 +27,7 @@ public final class SchemaRegistry {
     private static final String ROOT = "skiff/k8s/";
     private static final Pattern PREFIX = Pattern.compile("^(?:[A-Z][a-z]+)*V\\d+(?:(?:alpha|beta)\\d+)?(?=[A-Z])");
 
+    private static final Pattern CRD_PREFIX = Pattern.compile("^Crd\\..*?\\.v\\d+(?:(?:alpha|beta)\\d+)?\\.");
     private final String version;
     private final JsonNode definitions;
     private final Map<String, String> gvk;
@@ -58,6 +59,29 @@ public final class SchemaRegistry {
             m.put(e.getKey(), Collections.unmodifiableMap(members));
         });
         this.modules = Collections.unmodifiableMap(m);
+    }
+
+    /**
+     * The registry for {@code version} (null: the newest) with the given CRDs added; problems reading the CRDs
+     * or an unknown version are diagnostics.
+     */
+    public static dev.skiff.diag.Result<SchemaRegistry> with(String version, List<java.nio.file.Path> crds) {
+        List<String> versions = versions();
+        if (versions.isEmpty()) {
+            return dev.skiff.diag.Result.failed(List.of(dev.skiff.diag.Diagnostic.error(dev.skiff.diag.Code.E0202, null,
+                    "this build of Skiff carries no Kubernetes schemas")));
+        }
+        String v = version == null ? versions.get(0) : version;
+        if (!versions.contains(v)) {
+            return dev.skiff.diag.Result.failed(List.of(dev.skiff.diag.Diagnostic.error(dev.skiff.diag.Code.E0202, null,
+                    "no Kubernetes schema for version `" + v + "`").withHint("this build has " + String.join(", ", versions))));
+        }
+        SchemaRegistry base = load(v);
+        if (crds.isEmpty()) {
+            return dev.skiff.diag.Result.ok(base);
+        }
+        dev.skiff.diag.Result<JsonNode> extra = CrdLoader.load(crds);
+        return dev.skiff.diag.Result.of(base.extend(extra.value()), extra.diagnostics());
     }
 
     /** The versions this build carries, newest first, e.g. {@code [1.35, 1.34, 1.33]}. */
@@ -95,6 +119,27 @@ public final class SchemaRegistry {
 
     private static InputStream resource(String name) {
         return SchemaRegistry.class.getClassLoader().getResourceAsStream(ROOT + name);
+    }
+
+    /**
+     * This registry with more definitions, kinds and modules (from CRDs), in the same compact form as the
+     * generated resources: {@code {"definitions": {...}, "gvk": {"group/version/Kind": def}, "modules": {...}}}.
+     */
+    public SchemaRegistry extend(JsonNode extra) {
+        com.fasterxml.jackson.databind.node.ObjectNode root = new ObjectMapper().createObjectNode();
+        com.fasterxml.jackson.databind.node.ObjectNode defs = definitions.deepCopy();
+        extra.path("definitions").fields().forEachRemaining(e -> defs.set(e.getKey(), e.getValue()));
+        root.set("definitions", defs);
+        com.fasterxml.jackson.databind.node.ObjectNode g = root.putObject("gvk");
+        gvk.forEach(g::put);
+        extra.path("gvk").fields().forEachRemaining(e -> g.set(e.getKey(), e.getValue()));
+        com.fasterxml.jackson.databind.node.ObjectNode m = root.putObject("modules");
+        modules.forEach((path, members) -> {
+            com.fasterxml.jackson.databind.node.ObjectNode o = m.putObject(path);
+            members.forEach(o::put);
+        });
+        extra.path("modules").fields().forEachRemaining(e -> m.set(e.getKey(), e.getValue()));
+        return new SchemaRegistry(version, root);
     }
 
     /** The Kubernetes version of this schema, e.g. {@code 1.35}. */
@@ -154,6 +199,9 @@ public final class SchemaRegistry {
     }
 
     static String shortName(String definitionName) {
+        if (definitionName.startsWith("Crd.")) {
+            return CRD_PREFIX.matcher(definitionName).replaceFirst("");
+        }
         return PREFIX.matcher(definitionName).replaceFirst("");
     }
 
@@ -173,8 +221,12 @@ public final class SchemaRegistry {
             }
             List<String> enums = new ArrayList<>();
             p.path("enum").forEach(v -> enums.add(v.asText()));
+            K8sProperty.Constraints c = new K8sProperty.Constraints(
+                    p.has("minimum") ? p.get("minimum").asDouble() : null, p.has("maximum") ? p.get("maximum").asDouble() : null,
+                    p.has("pattern") ? p.get("pattern").asText() : null, p.has("minLength") ? p.get("minLength").asInt() : null,
+                    p.has("maxLength") ? p.get("maxLength").asInt() : null);
             props.put(e.getKey(), new K8sProperty(e.getKey(), type, required.contains(e.getKey()), description, enums,
-                    p.path("format").asText("")));
+                    p.path("format").asText(""), c));
         }
         return new K8sType(name, d.path("description").asText(""), props);
     }

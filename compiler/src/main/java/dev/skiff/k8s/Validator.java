@@ -101,12 +101,19 @@ public final class Validator {
         switch (t.kind()) {
             case OBJECT -> registry.lookup(t.definition()).ifPresent(type -> object(v, type, path, depth, out));
             case STRING -> string(v, p, path, out);
-            case INT32 -> integer(v, Integer.MIN_VALUE, Integer.MAX_VALUE, "int32", path, out);
-            case INT64 -> integer(v, Long.MIN_VALUE, Long.MAX_VALUE, "int64", path, out);
+            case INT32 -> {
+                integer(v, Integer.MIN_VALUE, Integer.MAX_VALUE, "int32", path, out);
+                bounds(v, p, path, out);
+            }
+            case INT64 -> {
+                integer(v, Long.MIN_VALUE, Long.MAX_VALUE, "int64", path, out);
+                bounds(v, p, path, out);
+            }
             case NUMBER -> {
                 if (!(v instanceof Number) || v instanceof Float f && f.isNaN() || v instanceof Double d && !Double.isFinite(d)) {
                     out.add(wrongType(path, "a number", v));
                 }
+                bounds(v, p, path, out);
             }
             case BOOLEAN -> {
                 if (!(v instanceof Boolean)) {
@@ -169,6 +176,22 @@ public final class Validator {
             out.add(wrongType(path, "a string", v));
             return;
         }
+        K8sProperty.Constraints c = p.constraints();
+        if (c.pattern() != null) {
+            try {
+                if (!java.util.regex.Pattern.compile(c.pattern()).matcher(s).find()) {
+                    out.add(new Problem(Code.E0411, path, "`" + s + "` does not match the pattern `" + c.pattern() + "`.", null));
+                }
+            } catch (java.util.regex.PatternSyntaxException e) {
+                // a pattern Java cannot read is not the user's mistake; the API server will check it
+            }
+        }
+        if (c.minLength() != null && s.length() < c.minLength()) {
+            out.add(new Problem(Code.E0411, path, "`" + s + "` is shorter than " + c.minLength() + " characters.", null));
+        }
+        if (c.maxLength() != null && s.length() > c.maxLength()) {
+            out.add(new Problem(Code.E0411, path, "the value is longer than " + c.maxLength() + " characters.", null));
+        }
         if (!p.enumValues().isEmpty() && !p.enumValues().contains(s)) {
             out.add(new Problem(Code.E0404, path, "`" + s + "` is not an allowed value of `" + p.name() + "`; expected "
                     + "one of " + joinTicked(p.enumValues()) + ".", Suggestions.didYouMean(s, p.enumValues())));
@@ -180,6 +203,25 @@ public final class Validator {
                 out.add(new Problem(Code.E0409, path, "expected base64-encoded bytes, found `" + s + "`.", null));
             }
         }
+    }
+
+    /** A CRD's {@code minimum} and {@code maximum}. */
+    private static void bounds(Object v, K8sProperty p, String path, List<Problem> out) {
+        if (!(v instanceof Number n)) {
+            return;
+        }
+        K8sProperty.Constraints c = p.constraints();
+        double d = n.doubleValue();
+        if (c.minimum() != null && d < c.minimum()) {
+            out.add(new Problem(Code.E0411, path, n + " is below the minimum of " + fmt(c.minimum()) + ".", null));
+        }
+        if (c.maximum() != null && d > c.maximum()) {
+            out.add(new Problem(Code.E0411, path, n + " is above the maximum of " + fmt(c.maximum()) + ".", null));
+        }
+    }
+
+    private static String fmt(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 
     private static void integer(Object v, long min, long max, String what, String path, List<Problem> out) {

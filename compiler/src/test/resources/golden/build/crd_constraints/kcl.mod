@@ -1,0 +1,5 @@
+[package]
+name = "crd_constraints"
+
+[skiff]
+crds = ["crds/"]

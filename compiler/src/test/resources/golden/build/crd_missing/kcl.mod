@@ -1,0 +1,5 @@
+[package]
+name = "crd_missing"
+
+[skiff]
+crds = ["crds/widget.yaml"]

@@ -1,0 +1,5 @@
+[package]
+name = "crd_widget"
+
+[skiff]
+crds = ["crds/"]
