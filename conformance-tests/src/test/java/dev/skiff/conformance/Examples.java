@@ -1,0 +1,37 @@
+package dev.skiff.conformance;
+
+import dev.skiff.Compilation;
+import dev.skiff.CompileRequest;
+import dev.skiff.Manifests;
+import dev.skiff.Skiff;
+import dev.skiff.diag.Result;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The examples under {@code examples/}, each built as {@code skiff build examples/NAME} does. */
+final class Examples {
+    private Examples() {
+    }
+
+    static Path root() {
+        return Path.of(System.getProperty("skiff.repo", "..")).resolve("examples").toAbsolutePath().normalize();
+    }
+
+    static List<Path> all() throws IOException {
+        try (Stream<Path> s = Files.list(root())) {
+            return s.filter(d -> Files.isRegularFile(d.resolve("main.k"))).sorted().toList();
+        }
+    }
+
+    /** The example's package (all its {@code .k} files) compiled, and its Kubernetes objects validated. */
+    record Built(Compilation compilation, Result<List<Manifests.Manifest>> objects) {
+    }
+
+    static Built build(Path example) {
+        Compilation c = Skiff.compile(CompileRequest.of(example).withWorkDir(root()));
+        return new Built(c, c.hasErrors() ? Result.ok(List.of()) : Manifests.of(c, null));
+    }
+}

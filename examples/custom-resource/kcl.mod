@@ -1,0 +1,5 @@
+[package]
+name = "custom-resource"
+
+[skiff]
+crds = ["crds/"]
