@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
 
 /**
  * The Kubernetes objects of a compiled program, validated. An object is a top-level value (or an element of
- * a top-level list, or a {@code manifests.yaml_stream} document) with {@code apiVersion} and {@code kind}.
+ * a top-level list, or a {@code manifests.yaml_stream} document) with {@code apiVersion} and {@code kind};
+ * a schema instance that is not an object itself (such as {@code app.App}) contributes the objects among its
+ * attributes.
  * Namespaces and CustomResourceDefinitions come first, then objects in the order written. Each problem the
  * validator finds points at the line that wrote the offending value.
  */
@@ -106,6 +108,13 @@ public final class Manifests {
             @SuppressWarnings("unchecked")
             Map<String, Object> data = (Map<String, Object>) v.toJava();
             out.add(new Manifest(data, v));
+        } else if (v instanceof Value.SchemaV) {
+            // a schema instance that is not itself an object (an `app.App`, say) holds objects: emit those
+            for (Map.Entry<String, Value> entry : e.entrySet()) {
+                if (!entry.getKey().startsWith("_")) {
+                    collect(entry.getValue(), out);
+                }
+            }
         }
     }
 

@@ -32,6 +32,7 @@ final class Instance {
     }
 
     boolean has(String name) {
-        return def.attrs().containsKey(name) || values.containsKey(name);
+        // a name the body assigns (private helpers like `_x = …` included) is an attribute of the instance
+        return def.attrs().containsKey(name) || values.containsKey(name) || def.writers().containsKey(name);
     }
 }

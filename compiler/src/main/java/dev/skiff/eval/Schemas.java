@@ -267,7 +267,18 @@ final class Schemas {
         if (inst.def.attrs().containsKey(name) || inst.def.writers().containsKey(name)) {
             resolveFully(inst, name, at);
         }
-        return inst.values.getOrDefault(name, Value.Undefined.UNDEFINED);
+        Value v = inst.values.getOrDefault(name, Value.Undefined.UNDEFINED);
+        SchemaDef.Attr attr = inst.def.attrs().get(name);
+        if (v instanceof Value.DictV && attr != null && attr.type() instanceof RType.Schema) {
+            // a schema-typed default still held as a config (see declareAttr): read it as the instance it
+            // becomes, so its defaults are seen; keep the config itself for later merges
+            try {
+                return coerce(v, attr.type(), at, "`" + name + "`");
+            } catch (EvalException e) {
+                return v;
+            }
+        }
+        return v;
     }
 
     /** An attribute declaration in the body runs: fold its default into the value so far, then the config. */

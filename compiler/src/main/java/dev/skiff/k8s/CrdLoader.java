@@ -57,8 +57,46 @@ public final class CrdLoader {
         return Result.of(out, problems);
     }
 
+    /**
+     * The CRDs the standard library ships (listed in the classpath resource {@code skiff/crds/index}), so
+     * that what the stdlib emits, such as Knative Services, is typed and validated like everything else.
+     */
+    public static Result<JsonNode> loadBuiltIn() {
+        ObjectNode out = new ObjectMapper().createObjectNode();
+        out.putObject("definitions");
+        out.putObject("gvk");
+        out.putObject("modules");
+        List<Diagnostic> problems = new ArrayList<>();
+        ClassLoader loader = CrdLoader.class.getClassLoader();
+        try (var index = loader.getResourceAsStream("skiff/crds/index")) {
+            if (index == null) {
+                return Result.of(out, problems);
+            }
+            for (String name : new String(index.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .map(String::strip).filter(s -> !s.isEmpty()).toList()) {
+                try (var in = loader.getResourceAsStream("skiff/crds/" + name)) {
+                    if (in != null) {
+                        read(new YAMLFactory().createParser(in), Path.of("stdlib", name), out, problems);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            problems.add(Diagnostic.error(Code.E0412, null, "cannot read the stdlib's CRDs: " + e.getMessage()));
+        }
+        return Result.of(out, problems);
+    }
+
     private static void read(Path file, ObjectNode out, List<Diagnostic> problems) {
         try (var parser = new YAMLFactory().createParser(file.toFile())) {
+            read(parser, file, out, problems);
+        } catch (IOException | RuntimeException e) {
+            problems.add(Diagnostic.error(Code.E0412, null, "cannot read CRD file `" + shown(file) + "`: " + e.getMessage()));
+        }
+    }
+
+    private static void read(com.fasterxml.jackson.core.JsonParser parser, Path file, ObjectNode out,
+                             List<Diagnostic> problems) {
+        try {
             Iterator<JsonNode> docs = YAML.readValues(parser, JsonNode.class);
             int crds = 0;
             while (docs.hasNext()) {

@@ -76,12 +76,15 @@ public final class SchemaRegistry {
             return dev.skiff.diag.Result.failed(List.of(dev.skiff.diag.Diagnostic.error(dev.skiff.diag.Code.E0202, null,
                     "no Kubernetes schema for version `" + v + "`").withHint("this build has " + String.join(", ", versions))));
         }
-        SchemaRegistry base = load(v);
+        dev.skiff.diag.Result<JsonNode> builtIn = CrdLoader.loadBuiltIn();
+        SchemaRegistry base = load(v).extend(builtIn.value());
         if (crds.isEmpty()) {
-            return dev.skiff.diag.Result.ok(base);
+            return dev.skiff.diag.Result.of(base, builtIn.diagnostics());
         }
         dev.skiff.diag.Result<JsonNode> extra = CrdLoader.load(crds);
-        return dev.skiff.diag.Result.of(base.extend(extra.value()), extra.diagnostics());
+        List<dev.skiff.diag.Diagnostic> all = new ArrayList<>(builtIn.diagnostics());
+        all.addAll(extra.diagnostics());
+        return dev.skiff.diag.Result.of(base.extend(extra.value()), all);
     }
 
     /** The versions this build carries, newest first, e.g. {@code [1.35, 1.34, 1.33]}. */
