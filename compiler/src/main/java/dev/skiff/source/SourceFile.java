@@ -32,7 +32,12 @@ public final class SourceFile {
 
     /** An in-memory file, for tests, {@code -e} style snippets and editor buffers. */
     public static SourceFile ofString(String name, String text) {
-        return new SourceFile(URI.create("memory:/" + name.replace('\\', '/')), name, text);
+        try {
+            // the multi-argument constructor quotes characters a URI cannot hold (`<stdlib>`, spaces)
+            return new SourceFile(new URI("memory", null, "/" + name.replace('\\', '/'), null), name, text);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("cannot name a source `" + name + "`", e);
+        }
     }
 
     public URI uri() {

@@ -1,0 +1,90 @@
+package dev.skiff.cli;
+
+import dev.skiff.diag.Diagnostic;
+import dev.skiff.diag.Result;
+import dev.skiff.doc.MarkdownDoc;
+import dev.skiff.source.SourceFile;
+import dev.skiff.syntax.Parser;
+import dev.skiff.syntax.SourceUnit;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code skiff doc}: a module's reference as Markdown, from its docstrings. */
+@Command(name = "doc",
+        description = "Print (or write) a module's reference as Markdown, generated from its docstrings.",
+        mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  skiff doc skiff.app                 the stdlib's App API",
+                "  skiff doc models/ -o docs/models.md a package of your project",
+                "",
+                "Exit codes: 0 success, 1 the module has errors or does not exist, 2 bad usage."})
+public final class DocCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "MODULE|PATH", description = "A stdlib module (skiff.app) or a .k file or directory.")
+    String module;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE (atomically).")
+    Path output;
+
+    @CommandLine.Mixin
+    CommonOptions common = new CommonOptions();
+
+    @Override
+    public Integer call() throws IOException {
+        List<SourceUnit> units = new ArrayList<>();
+        List<Diagnostic> problems = new ArrayList<>();
+        if (module.startsWith("skiff.")) {
+            try (InputStream in = DocCommand.class.getClassLoader().getResourceAsStream(module.replace('.', '/') + ".k")) {
+                if (in == null) {
+                    spec.commandLine().getErr().println("skiff: the stdlib has no module `" + module + "`");
+                    return ExitCodes.PROGRAM_ERROR;
+                }
+                parse(SourceFile.ofString("<stdlib>/" + module.replace('.', '/') + ".k",
+                        new String(in.readAllBytes(), StandardCharsets.UTF_8)), units, problems);
+            }
+        } else {
+            Path p = Path.of(module);
+            List<Path> files = Files.isDirectory(p) ? dev.skiff.modules.ProjectResolver.moduleFiles(p) : List.of(p);
+            for (Path f : files) {
+                if (!Files.isRegularFile(f)) {
+                    spec.commandLine().getErr().println("skiff: no such file or directory: `" + f + "`");
+                    return ExitCodes.PROGRAM_ERROR;
+                }
+                parse(SourceFile.of(f, f.toString(), Files.readString(f, StandardCharsets.UTF_8)), units, problems);
+            }
+        }
+        if (problems.stream().anyMatch(Diagnostic::isError)) {
+            common.report(new dev.skiff.Compilation(problems, null, null, null), spec.commandLine().getErr());
+            return ExitCodes.PROGRAM_ERROR;
+        }
+        String text = MarkdownDoc.render(module, units);
+        if (output != null) {
+            AtomicWrite.write(output, text);
+        } else {
+            spec.commandLine().getOut().print(text);
+            spec.commandLine().getOut().flush();
+        }
+        return ExitCodes.OK;
+    }
+
+    private static void parse(SourceFile file, List<SourceUnit> units, List<Diagnostic> problems) {
+        Result<SourceUnit> r = Parser.parse(file);
+        problems.addAll(r.diagnostics());
+        if (r.value() != null) {
+            units.add(r.value());
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.skiff.cli;
+
+import dev.skiff.diag.Diagnostic;
+import dev.skiff.diag.Result;
+import dev.skiff.k8s.JsonSchemaWriter;
+import dev.skiff.k8s.SchemaRegistry;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code skiff schemas}: the Kubernetes JSON Schemas Skiff validates with, in kubeconform's layout. */
+@Command(name = "schemas",
+        description = "Write standalone strict JSON Schemas (kubeconform's layout) for every Kubernetes kind.",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  skiff schemas -o schemas/",
+                "  kubeconform -strict -schema-location 'schemas/{{.ResourceKind}}-{{.Group}}-{{.ResourceAPIVersion}}.json' out.yaml",
+                "  skiff schemas -o schemas/ --k8s-version 1.35 --crd crds/",
+                "",
+                "Exit codes: 0 success, 1 a CRD could not be read, 2 bad usage."})
+public final class SchemasCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true, description = "Directory to write to.")
+    Path output;
+
+    @Option(names = "--k8s-version", paramLabel = "VERSION", description = "Kubernetes version.")
+    String k8sVersion;
+
+    @Option(names = "--crd", paramLabel = "FILE|DIR", description = "Also write schemas for these CRDs. Repeatable.")
+    List<Path> crds = new ArrayList<>();
+
+    @CommandLine.Mixin
+    CommonOptions common = new CommonOptions();
+
+    @Override
+    public Integer call() throws IOException {
+        Result<SchemaRegistry> registry = SchemaRegistry.with(k8sVersion, crds);
+        if (!registry.diagnostics().isEmpty()) {
+            common.report(new dev.skiff.Compilation(registry.diagnostics(), null, null, null), spec.commandLine().getErr());
+        }
+        if (registry.value() == null || registry.diagnostics().stream().anyMatch(Diagnostic::isError)) {
+            return ExitCodes.PROGRAM_ERROR;
+        }
+        List<Path> written = new JsonSchemaWriter(registry.value()).writeAll(output);
+        spec.commandLine().getOut().println("wrote " + written.size() + " schemas for Kubernetes "
+                + registry.value().version() + " to " + output);
+        return ExitCodes.OK;
+    }
+}
