@@ -113,6 +113,10 @@ final class Interpreter {
             if (s.instance != null && s.instance.has(id)) {
                 return schemas.attribute(s.instance, id, n.span());
             }
+            if (s.parent == null && s.kind == Env.Kind.MODULE && !s.module.done
+                    && statements.runPendingWriter(s.module, id)) {
+                return lookup(n, env);
+            }
         }
         Value builtin = Library.builtin(id).map(v -> (Value) v).orElse(null);
         if (builtin != null) {

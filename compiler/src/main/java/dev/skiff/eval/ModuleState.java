@@ -9,6 +9,11 @@ final class ModuleState {
     final String name;
     final Env globals;
     boolean done;
+    /** Top-level statements already run (by identity), so one run early for a forward reference is not rerun. */
+    final java.util.Set<dev.skiff.syntax.Stmt> executed =
+            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    /** For each global name, the top-level statements that assign it, in order. */
+    final Map<String, java.util.List<dev.skiff.syntax.Stmt>> writers = new java.util.HashMap<>();
     /** Values of top-level expression statements, which join the output as in KCL. */
     final java.util.List<Output> expressionOutputs = new java.util.ArrayList<>();
 

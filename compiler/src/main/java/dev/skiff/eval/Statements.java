@@ -28,11 +28,20 @@ final class Statements {
         try {
             for (SourceUnit unit : units) {
                 hoist(unit.body(), module);
+                for (Stmt s : unit.body()) {
+                    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+                    globalWrites(s, names);
+                    for (String n : names) {
+                        module.writers.computeIfAbsent(n, k -> new ArrayList<>()).add(s);
+                    }
+                }
             }
             for (SourceUnit unit : units) {
                 currentFile = unit.file();
                 for (Stmt s : unit.body()) {
-                    exec(s, module.globals, null);
+                    if (module.executed.add(s)) {
+                        exec(s, module.globals, null);
+                    }
                 }
             }
         } finally {
@@ -59,6 +68,43 @@ final class Statements {
             }
             module.globals.vars.put(name.id(), new Env.Binding(def.asValue(), name.span()));
         }
+    }
+
+    /** The global names a top-level statement binds. */
+    private static void globalWrites(Stmt s, java.util.Set<String> out) {
+        switch (s) {
+            case Stmt.Assign a -> a.targets().forEach(t -> {
+                if (t instanceof Expr.Name n) {
+                    out.add(n.id());
+                }
+            });
+            case Stmt.Unification u -> out.add(u.target().id());
+            case Stmt.If i -> {
+                i.body().forEach(b -> globalWrites(b, out));
+                i.orElse().forEach(b -> globalWrites(b, out));
+            }
+            default -> {
+            }
+        }
+    }
+
+    /**
+     * A global read before the statement that binds it ran (a later line, or another file of the module):
+     * run that statement now, as KCL resolves top-level names regardless of order. False when none is left.
+     */
+    boolean runPendingWriter(ModuleState module, String name) {
+        for (Stmt s : module.writers.getOrDefault(name, List.of())) {
+            if (module.executed.add(s)) {
+                SourceFile outer = currentFile;
+                try {
+                    exec(s, module.globals, null);
+                } finally {
+                    currentFile = outer;
+                }
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Runs a body and returns the value of the last expression statement run (a lambda's result). */

@@ -119,9 +119,8 @@ public final class KclGrammarSuite {
         if (selector != null && !selector.matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z0-9_]+)*")) {
             return new CaseResult(name, expectsError, Verdict.UNSUPPORTED, "option -S " + selector);
         }
-        if (inputs.isEmpty()) {
-            inputs.add(Path.of("main.k"));
-        }
+        // KCL's runner calls `kcl run main.k <kcl_options>`: main.k first, then any files the options list
+        inputs.add(0, Path.of("main.k"));
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         Compilation c = Skiff.compile(new CompileRequest(inputs, options, dir,
                 new PrintStream(printed, true, StandardCharsets.UTF_8)));
