@@ -18,6 +18,9 @@ if [ ! -f "$pkl_jar" ]; then
 fi
 "$root/skiff" version >/dev/null   # builds the CLI on first use
 java_bin="$("$root/skiff" --print-java-home)/bin/java"
+# Pkl 0.27's Truffle runtime does not start on the newest JDKs; it runs on the machine's default java
+# (17 here) unless PKL_JAVA names another.
+pkl_java="${PKL_JAVA:-$(command -v java)}"
 
 out="$root/benchmarks/target/workloads"
 mkdir -p "$out"
@@ -30,7 +33,7 @@ for n in "${sizes[@]}"; do
     cd "$dir"
     "$root/skiff" run services.k manifests-plain.k > skiff.yaml
     jsonnet manifests.jsonnet > jsonnet.json
-    "$java_bin" -jar "$pkl_jar" eval manifests.pkl > pkl.out
+    "$pkl_java" -jar "$pkl_jar" eval manifests.pkl > pkl.out
     python3 - <<'PY'
 import json, yaml
 skiff = [d for d in yaml.safe_load_all(open("skiff.yaml")) if d is not None]
@@ -46,7 +49,7 @@ PY
       -n "java -version" "$java_bin -version" \
       -n "skiff" "$root/skiff run services.k manifests-plain.k" \
       -n "jsonnet" "jsonnet manifests.jsonnet" \
-      -n "pkl" "$java_bin -jar $pkl_jar eval manifests.pkl"
+      -n "pkl" "$pkl_java -jar $pkl_jar eval manifests.pkl"
   )
 done
 echo "results: $out/n*.md"
