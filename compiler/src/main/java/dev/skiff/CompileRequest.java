@@ -13,11 +13,24 @@ import java.util.Map;
  * whose schemas {@code k8s.*} imports use (null: the project's {@code [skiff] k8s}, else the newest).
  */
 public record CompileRequest(List<Path> inputs, Map<String, String> options, Path workDir, PrintStream printOut,
-                             String k8sVersion, List<Path> crds) {
+                             String k8sVersion, List<Path> crds, Map<Path, String> overlay) {
     public CompileRequest {
         inputs = List.copyOf(inputs);
         options = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(options));
         crds = List.copyOf(crds);
+        overlay = Map.copyOf(overlay);
+    }
+
+    public CompileRequest(List<Path> inputs, Map<String, String> options, Path workDir, PrintStream printOut,
+                          String k8sVersion, List<Path> crds) {
+        this(inputs, options, workDir, printOut, k8sVersion, crds, Map.of());
+    }
+
+    /**
+     * Texts that stand in for files on disk (an editor's unsaved buffers), keyed by absolute normalized path.
+     */
+    public CompileRequest withOverlay(Map<Path, String> texts) {
+        return new CompileRequest(inputs, options, workDir, printOut, k8sVersion, crds, texts);
     }
 
     public CompileRequest(List<Path> inputs, Map<String, String> options, Path workDir, PrintStream printOut) {
@@ -30,12 +43,12 @@ public record CompileRequest(List<Path> inputs, Map<String, String> options, Pat
     }
 
     public CompileRequest withK8sVersion(String version) {
-        return new CompileRequest(inputs, options, workDir, printOut, version, crds);
+        return new CompileRequest(inputs, options, workDir, printOut, version, crds, overlay);
     }
 
     /** CRD files or directories whose kinds become {@code crds.<group>.<version>} modules. */
     public CompileRequest withCrds(List<Path> files) {
-        return new CompileRequest(inputs, options, workDir, printOut, k8sVersion, files);
+        return new CompileRequest(inputs, options, workDir, printOut, k8sVersion, files, overlay);
     }
 
     /** Inputs relative to the current directory, no options, {@code print()} discarded. */
@@ -45,14 +58,14 @@ public record CompileRequest(List<Path> inputs, Map<String, String> options, Pat
     }
 
     public CompileRequest withOptions(Map<String, String> newOptions) {
-        return new CompileRequest(inputs, newOptions, workDir, printOut, k8sVersion, crds);
+        return new CompileRequest(inputs, newOptions, workDir, printOut, k8sVersion, crds, overlay);
     }
 
     public CompileRequest withWorkDir(Path dir) {
-        return new CompileRequest(inputs, options, dir, printOut, k8sVersion, crds);
+        return new CompileRequest(inputs, options, dir, printOut, k8sVersion, crds, overlay);
     }
 
     public CompileRequest withPrintOut(PrintStream out) {
-        return new CompileRequest(inputs, options, workDir, out, k8sVersion, crds);
+        return new CompileRequest(inputs, options, workDir, out, k8sVersion, crds, overlay);
     }
 }

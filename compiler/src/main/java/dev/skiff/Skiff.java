@@ -79,7 +79,8 @@ public final class Skiff {
             }
             Result<Project> project = Project.discover(files.get(0));
             diagnostics.addAll(project.diagnostics());
-            ProjectResolver resolver = new ProjectResolver(project.value(), request.workDir());
+            ProjectResolver resolver = new ProjectResolver(project.value(), request.workDir())
+                    .withOverlay(request.overlay());
             Result<List<SourceUnit>> parsed = resolver.loadMain(files);
             diagnostics.addAll(parsed.diagnostics());
             if (hasErrors(diagnostics)) {

@@ -44,6 +44,14 @@ public final class ProjectResolver implements ModuleResolver {
         this.displayBase = displayBase.toAbsolutePath().normalize();
     }
 
+    private Map<Path, String> overlay = Map.of();
+
+    /** Texts that stand in for main files on disk (an editor's unsaved buffers). */
+    public ProjectResolver withOverlay(Map<Path, String> texts) {
+        this.overlay = Map.copyOf(texts);
+        return this;
+    }
+
     public Project project() {
         return project;
     }
@@ -98,7 +106,10 @@ public final class ProjectResolver implements ModuleResolver {
         List<SourceUnit> units = new ArrayList<>();
         List<Diagnostic> problems = new ArrayList<>();
         for (Path f : files) {
-            SourceReader.Read read = SourceReader.read(f, displayName(f));
+            String unsaved = overlay.get(f.toAbsolutePath().normalize());
+            SourceReader.Read read = unsaved != null
+                    ? new SourceReader.Read(SourceFile.of(f.toAbsolutePath().normalize(), displayName(f), unsaved), null)
+                    : SourceReader.read(f, displayName(f));
             if (read.problem() != null) {
                 problems.add(read.problem());
                 continue;

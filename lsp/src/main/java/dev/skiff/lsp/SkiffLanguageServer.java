@@ -1,0 +1,343 @@
+package dev.skiff.lsp;
+
+import dev.skiff.Compilation;
+import dev.skiff.CompileRequest;
+import dev.skiff.Skiff;
+import dev.skiff.diag.Diagnostic;
+import dev.skiff.k8s.SchemaRegistry;
+import dev.skiff.modules.Project;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionList;
+import org.eclipse.lsp4j.CompletionOptions;
+import org.eclipse.lsp4j.CompletionParams;
+import org.eclipse.lsp4j.DefinitionParams;
+import org.eclipse.lsp4j.DidChangeConfigurationParams;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
+import org.eclipse.lsp4j.DidCloseTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.DidSaveTextDocumentParams;
+import org.eclipse.lsp4j.DocumentSymbol;
+import org.eclipse.lsp4j.DocumentSymbolParams;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.LocationLink;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.ReferenceParams;
+import org.eclipse.lsp4j.RenameParams;
+import org.eclipse.lsp4j.SaveOptions;
+import org.eclipse.lsp4j.ServerCapabilities;
+import org.eclipse.lsp4j.ServerInfo;
+import org.eclipse.lsp4j.SymbolInformation;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.TextDocumentSyncKind;
+import org.eclipse.lsp4j.TextDocumentSyncOptions;
+import org.eclipse.lsp4j.WorkspaceEdit;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.LanguageClientAware;
+import org.eclipse.lsp4j.services.LanguageServer;
+import org.eclipse.lsp4j.services.TextDocumentService;
+import org.eclipse.lsp4j.services.WorkspaceService;
+
+/**
+ * The Skiff language server. Documents are re-analysed on one background thread, debounced after each
+ * change; requests read the last finished {@link Analysis} and never wait for a new one. Parse diagnostics
+ * follow every change; the full compiler's diagnostics (types, checks, Kubernetes schemas) follow open and
+ * save, for documents that are files. No request lets an exception escape: it is logged and answered empty.
+ */
+public final class SkiffLanguageServer implements LanguageServer, LanguageClientAware, TextDocumentService,
+        WorkspaceService {
+    private static final Logger LOG = Logger.getLogger(SkiffLanguageServer.class.getName());
+    private static final long DEBOUNCE_MS = 150;
+
+    private final Map<String, String> texts = new ConcurrentHashMap<>();
+    private final Map<String, Integer> versions = new ConcurrentHashMap<>();
+    private final Map<String, Analysis> analyses = new ConcurrentHashMap<>();
+    private final Map<String, List<Diagnostic>> compiled = new ConcurrentHashMap<>();
+    private final Map<String, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(null, r, "skiff-analysis", 256L << 20);
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile LanguageClient client;
+    private volatile SchemaRegistry registry;
+
+    @Override
+    public void connect(LanguageClient languageClient) {
+        this.client = languageClient;
+    }
+
+    @Override
+    public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+        ServerCapabilities caps = new ServerCapabilities();
+        TextDocumentSyncOptions sync = new TextDocumentSyncOptions();
+        sync.setOpenClose(true);
+        sync.setChange(TextDocumentSyncKind.Incremental);
+        sync.setSave(new SaveOptions(false));
+        caps.setTextDocumentSync(sync);
+        caps.setCompletionProvider(new CompletionOptions(false, List.of(".", "{", " ")));
+        caps.setHoverProvider(true);
+        caps.setDefinitionProvider(true);
+        caps.setReferencesProvider(true);
+        caps.setRenameProvider(true);
+        caps.setDocumentSymbolProvider(true);
+        return CompletableFuture.completedFuture(new InitializeResult(caps, new ServerInfo("skiff", "0.1.0")));
+    }
+
+    @Override
+    public CompletableFuture<Object> shutdown() {
+        worker.shutdownNow();
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void exit() {
+        worker.shutdownNow();
+    }
+
+    @Override
+    public TextDocumentService getTextDocumentService() {
+        return this;
+    }
+
+    @Override
+    public WorkspaceService getWorkspaceService() {
+        return this;
+    }
+
+    // ---------------------------------------------------------------- documents
+
+    @Override
+    public void didOpen(DidOpenTextDocumentParams params) {
+        String uri = params.getTextDocument().getUri();
+        texts.put(uri, params.getTextDocument().getText());
+        versions.put(uri, params.getTextDocument().getVersion());
+        schedule(uri, 0, true);
+    }
+
+    @Override
+    public void didChange(DidChangeTextDocumentParams params) {
+        String uri = params.getTextDocument().getUri();
+        String text = texts.getOrDefault(uri, "");
+        for (TextDocumentContentChangeEvent change : params.getContentChanges()) {
+            text = change.getRange() == null ? change.getText() : Positions.apply(text, change.getRange(), change.getText());
+        }
+        texts.put(uri, text);
+        versions.put(uri, params.getTextDocument().getVersion());
+        schedule(uri, DEBOUNCE_MS, false);
+    }
+
+    @Override
+    public void didClose(DidCloseTextDocumentParams params) {
+        String uri = params.getTextDocument().getUri();
+        texts.remove(uri);
+        analyses.remove(uri);
+        compiled.remove(uri);
+        LanguageClient c = client;
+        if (c != null) {
+            c.publishDiagnostics(new PublishDiagnosticsParams(uri, List.of()));
+        }
+    }
+
+    @Override
+    public void didSave(DidSaveTextDocumentParams params) {
+        schedule(params.getTextDocument().getUri(), 0, true);
+    }
+
+    private void schedule(String uri, long delay, boolean compile) {
+        ScheduledFuture<?> old = pending.remove(uri);
+        if (old != null) {
+            old.cancel(false);
+        }
+        int version = versions.getOrDefault(uri, 0);
+        pending.put(uri, worker.schedule(() -> analyse(uri, version, compile), delay, TimeUnit.MILLISECONDS));
+    }
+
+    private void analyse(String uri, int version, boolean compile) {
+        try {
+            String text = texts.get(uri);
+            if (text == null || versions.getOrDefault(uri, 0) != version) {
+                return; // closed, or a newer change is on its way
+            }
+            Analysis a = Analysis.of(uri, version, text, this::registry);
+            analyses.put(uri, a);
+            if (a.diagnostics.isEmpty()) {
+                compiled.put(uri, compileFile(uri));
+            } else {
+                compiled.remove(uri);
+            }
+            publish(a);
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.log(Level.WARNING, "analysis of " + uri + " failed", e);
+        }
+    }
+
+    private void publish(Analysis a) {
+        LanguageClient c = client;
+        if (c == null) {
+            return;
+        }
+        List<org.eclipse.lsp4j.Diagnostic> out = new ArrayList<>();
+        for (Diagnostic d : a.diagnostics) {
+            out.add(Features.diagnostic(d, a.uri));
+        }
+        if (a.diagnostics.isEmpty()) {
+            for (Diagnostic d : compiled.getOrDefault(a.uri, List.of())) {
+                out.add(Features.diagnostic(d, a.uri));
+            }
+        }
+        c.publishDiagnostics(new PublishDiagnosticsParams(a.uri, out, a.version));
+    }
+
+    /** The full compiler's diagnostics for the file on disk that concern this file (or have no place). */
+    private List<Diagnostic> compileFile(String uri) {
+        if (!uri.startsWith("file:")) {
+            return List.of();
+        }
+        Path file = Path.of(URI.create(uri));
+        if (!Files.isRegularFile(file) && !texts.containsKey(uri)) {
+            return List.of();
+        }
+        Map<Path, String> overlay = new java.util.HashMap<>();
+        texts.forEach((u, t) -> {
+            if (u.startsWith("file:")) {
+                overlay.put(Path.of(URI.create(u)).toAbsolutePath().normalize(), t);
+            }
+        });
+        Compilation c = Skiff.compile(new CompileRequest(List.of(file), Map.of(), file.getParent(),
+                new PrintStream(OutputStream.nullOutputStream())).withOverlay(overlay));
+        List<Diagnostic> out = new ArrayList<>();
+        List<Diagnostic> all = new ArrayList<>(c.diagnostics());
+        if (!c.hasErrors()) {
+            all.addAll(dev.skiff.Manifests.of(c, null).diagnostics());
+        }
+        for (Diagnostic d : all) {
+            if (d.span() == null || file.toUri().equals(d.span().file().uri())) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    private SchemaRegistry registry() {
+        SchemaRegistry r = registry;
+        if (r == null) {
+            try {
+                r = SchemaRegistry.with(null, List.of()).value();
+                registry = r;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Kubernetes schemas unavailable", e);
+            }
+        }
+        return r;
+    }
+
+    // ---------------------------------------------------------------- requests
+
+    private <T> CompletableFuture<T> read(String uri, T empty, Function<Analysis, T> f) {
+        return CompletableFuture.supplyAsync(() -> {
+            Analysis a = analyses.get(uri);
+            String text = texts.get(uri);
+            if (a == null || text != null && !text.equals(a.file.text())) {
+                // requests must see the text the editor shows: analyse it now if the last analysis is stale
+                if (text == null) {
+                    return empty;
+                }
+                a = Analysis.of(uri, versions.getOrDefault(uri, 0), text, this::registry);
+            }
+            try {
+                T result = f.apply(a);
+                return result == null ? empty : result;
+            } catch (RuntimeException | StackOverflowError e) {
+                LOG.log(Level.WARNING, "request on " + uri + " failed", e);
+                return empty;
+            }
+        });
+    }
+
+    @Override
+    public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
+        String uri = params.getTextDocument().getUri();
+        return read(uri, Either.forLeft(List.of()), a -> Either.forLeft(
+                Features.completion(a, Positions.offset(a.file, params.getPosition()))));
+    }
+
+    @Override
+    public CompletableFuture<Hover> hover(HoverParams params) {
+        String uri = params.getTextDocument().getUri();
+        return read(uri, null, a -> Features.hover(a, Positions.offset(a.file, params.getPosition())));
+    }
+
+    @Override
+    public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> definition(
+            DefinitionParams params) {
+        String uri = params.getTextDocument().getUri();
+        return read(uri, Either.forLeft(List.of()), a -> Either.forLeft(
+                Features.definition(a, Positions.offset(a.file, params.getPosition()))));
+    }
+
+    @Override
+    public CompletableFuture<List<? extends Location>> references(ReferenceParams params) {
+        String uri = params.getTextDocument().getUri();
+        return read(uri, List.of(), a -> Features.references(a, Positions.offset(a.file, params.getPosition()),
+                params.getContext() == null || params.getContext().isIncludeDeclaration()));
+    }
+
+    @Override
+    public CompletableFuture<WorkspaceEdit> rename(RenameParams params) {
+        String uri = params.getTextDocument().getUri();
+        return read(uri, new WorkspaceEdit(Map.of()), a -> new WorkspaceEdit(Map.of(uri,
+                Features.rename(a, Positions.offset(a.file, params.getPosition()), params.getNewName()))));
+    }
+
+    @Override
+    public CompletableFuture<List<Either<SymbolInformation, DocumentSymbol>>> documentSymbol(DocumentSymbolParams params) {
+        String uri = params.getTextDocument().getUri();
+        return read(uri, List.of(), a -> {
+            List<Either<SymbolInformation, DocumentSymbol>> out = new ArrayList<>();
+            Features.symbols(a).forEach(s -> out.add(Either.forRight(s)));
+            return out;
+        });
+    }
+
+    // ---------------------------------------------------------------- workspace
+
+    @Override
+    public void didChangeConfiguration(DidChangeConfigurationParams params) {
+    }
+
+    @Override
+    public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) {
+        // kcl.mod or CRDs may have changed: drop the cached schemas and re-check what is open
+        registry = null;
+        for (String uri : texts.keySet()) {
+            schedule(uri, DEBOUNCE_MS, true);
+        }
+    }
+
+    static Project projectOf(Path file) {
+        return Project.discover(file).value();
+    }
+}
