@@ -16,7 +16,7 @@ public final class LspCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         java.util.logging.LogManager.getLogManager().reset(); // stdout carries the protocol: no log lines there
         try {
-            SkiffLauncher.start(System.in, System.out).get();
+            SkiffLauncher.start(System.in, System.out, () -> System.exit(0)).get();
         } catch (ExecutionException e) {
             return ExitCodes.OK; // the client went away
         }

@@ -235,4 +235,76 @@ class CliIT {
                 .contains("nothing was written");
         assertThat(Files.exists(dir.resolve("out.yaml"))).isFalse();
     }
+
+    @Test
+    void fmtRewritesAtomicallyAndCheckShowsADiff() throws Exception {
+        write("app/main.k", "x=1+2\nschema S:\n  a:int=1\n");
+        Run check = skiff(dir, "fmt", "--check", "app");
+        assertThat(check.exit()).isEqualTo(1);
+        assertThat(check.out()).contains("--- a/app/main.k").contains("-x=1+2").contains("+x = 1 + 2");
+        assertThat(Files.readString(dir.resolve("app/main.k"))).isEqualTo("x=1+2\nschema S:\n  a:int=1\n");
+        Run fmt = skiff(dir, "fmt", "app");
+        assertThat(fmt.exit()).as(fmt.err()).isZero();
+        assertThat(Files.readString(dir.resolve("app/main.k"))).isEqualTo("x = 1 + 2\n\nschema S:\n    a: int = 1\n");
+        assertThat(skiff(dir, "fmt", "--check", "app").exit()).isZero();
+    }
+
+    @Test
+    void fmtLeavesFilesWithSyntaxErrorsAlone() throws Exception {
+        write("bad.k", "x = (1 +\n");
+        Run r = skiff(dir, "fmt", "bad.k");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("error[E01");
+        assertThat(Files.readString(dir.resolve("bad.k"))).isEqualTo("x = (1 +\n");
+    }
+
+    @Test
+    void preCommitHooksBlockABadFileAndPassAGoodOne() throws Exception {
+        String preCommit = which("pre-commit");
+        org.junit.jupiter.api.Assumptions.assumeTrue(preCommit != null,
+                "the pre-commit tool is not installed (Debian: apt-get install pre-commit)");
+        Path launcher = dir.resolve("bin/skiff");
+        Files.createDirectories(launcher.getParent());
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Files.writeString(launcher, "#!/bin/sh\nexec '" + java + "' -jar '" + System.getProperty("skiff.jar") + "' \"$@\"\n");
+        launcher.toFile().setExecutable(true);
+        Path repo = dir.resolve("repo");
+        Files.createDirectories(repo);
+        Files.writeString(repo.resolve(".pre-commit-config.yaml"), "repos:\n- repo: local\n  hooks:\n"
+                + "  - id: skiff-check\n    name: skiff check\n    entry: skiff check\n    language: system\n    files: \\.k$\n");
+        sh(repo, "git init -q && git config user.email t@example.com && git config user.name t && git add -A && git commit -qm init");
+        Files.writeString(repo.resolve("main.k"), "replicas = 3\nx = replicaz\n");
+        String path = launcher.getParent() + ":" + System.getenv("PATH");
+        Run bad = shRun(repo, path, "git add main.k && pre-commit run --files main.k");
+        assertThat(bad.exit()).isNotZero();
+        assertThat(bad.out() + bad.err()).contains("error[E0201]").contains("did you mean `replicas`?");
+        Files.writeString(repo.resolve("main.k"), "replicas = 3\nx = replicas\n");
+        Run good = shRun(repo, path, "git add main.k && pre-commit run --files main.k");
+        assertThat(good.exit()).as(good.out() + good.err()).isZero();
+    }
+
+    private static String which(String name) {
+        for (String d : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (Files.isExecutable(Path.of(d, name))) {
+                return Path.of(d, name).toString();
+            }
+        }
+        return null;
+    }
+
+    private static void sh(Path cwd, String script) throws Exception {
+        Run r = shRun(cwd, System.getenv("PATH"), script);
+        assertThat(r.exit()).as(r.err()).isZero();
+    }
+
+    private static Run shRun(Path cwd, String path, String script) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("sh", "-c", script).directory(cwd.toFile());
+        pb.environment().put("PATH", path);
+        pb.environment().put("PRE_COMMIT_HOME", cwd.resolve(".pre-commit-home").toString());
+        Process p = pb.start();
+        var out = p.getInputStream().readAllBytes();
+        var err = p.getErrorStream().readAllBytes();
+        p.waitFor(120, TimeUnit.SECONDS);
+        return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    }
 }

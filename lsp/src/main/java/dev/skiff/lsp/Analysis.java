@@ -298,8 +298,14 @@ final class Analysis {
         }
         Set<String> present = new HashSet<>();
         for (ConfigEntry entry : c.entries()) {
-            if (entry instanceof ConfigEntry.KeyValue kv && kv.key() instanceof Expr.Name n && !within(n.span(), offset)) {
-                present.add(n.id());
+            if (entry instanceof ConfigEntry.KeyValue kv && !within(kv.key().span(), offset)) {
+                Expr k = kv.key();
+                while (k instanceof Expr.Selector sel) {
+                    k = sel.value(); // `selector.matchLabels = …` sets `selector`
+                }
+                if (k instanceof Expr.Name n) {
+                    present.add(n.id());
+                }
             }
         }
         return Optional.of(new ConfigContext(expected, c, present));

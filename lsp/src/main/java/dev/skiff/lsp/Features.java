@@ -71,7 +71,9 @@ final class Features {
         while (start > 0 && (Character.isLetterOrDigit(text.charAt(start - 1)) || text.charAt(start - 1) == '_')) {
             start--;
         }
-        String prefix = text.substring(start, Math.min(offset, text.length()));
+        String typed = text.substring(start, Math.min(offset, text.length()));
+        // right after a number is not a name being typed
+        String prefix = !typed.isEmpty() && Character.isDigit(typed.charAt(0)) ? "" : typed;
         List<CompletionItem> out = new ArrayList<>();
         if (start > 0 && text.charAt(start - 1) == '.') {
             int end = start - 1;

@@ -103,6 +103,7 @@ public final class SkiffLanguageServer implements LanguageServer, LanguageClient
         caps.setReferencesProvider(true);
         caps.setRenameProvider(true);
         caps.setDocumentSymbolProvider(true);
+        caps.setDocumentFormattingProvider(true);
         return CompletableFuture.completedFuture(new InitializeResult(caps, new ServerInfo("skiff", "0.1.0")));
     }
 
@@ -115,6 +116,14 @@ public final class SkiffLanguageServer implements LanguageServer, LanguageClient
     @Override
     public void exit() {
         worker.shutdownNow();
+        onExit.run();
+    }
+
+    private Runnable onExit = () -> { };
+
+    /** What to do on the client's {@code exit} notification (the CLI ends the process). */
+    public void onExit(Runnable action) {
+        this.onExit = action;
     }
 
     @Override
@@ -196,8 +205,8 @@ public final class SkiffLanguageServer implements LanguageServer, LanguageClient
 
     private void publish(Analysis a) {
         LanguageClient c = client;
-        if (c == null) {
-            return;
+        if (c == null || worker.isShutdown()) {
+            return; // after shutdown the client expects nothing more
         }
         List<org.eclipse.lsp4j.Diagnostic> out = new ArrayList<>();
         for (Diagnostic d : a.diagnostics) {
@@ -319,6 +328,24 @@ public final class SkiffLanguageServer implements LanguageServer, LanguageClient
             List<Either<SymbolInformation, DocumentSymbol>> out = new ArrayList<>();
             Features.symbols(a).forEach(s -> out.add(Either.forRight(s)));
             return out;
+        });
+    }
+
+    @Override
+    public CompletableFuture<List<? extends org.eclipse.lsp4j.TextEdit>> formatting(
+            org.eclipse.lsp4j.DocumentFormattingParams params) {
+        String uri = params.getTextDocument().getUri();
+        return read(uri, List.of(), a -> {
+            if (!a.diagnostics.isEmpty()) {
+                return List.of(); // never reformat what does not parse
+            }
+            String formatted = dev.skiff.syntax.Formatter.format(a.file.text());
+            if (formatted.equals(a.file.text())) {
+                return List.of();
+            }
+            org.eclipse.lsp4j.Range all = new org.eclipse.lsp4j.Range(new org.eclipse.lsp4j.Position(0, 0),
+                    Positions.position(a.file, a.file.length()));
+            return List.of(new org.eclipse.lsp4j.TextEdit(all, formatted));
         });
     }
 

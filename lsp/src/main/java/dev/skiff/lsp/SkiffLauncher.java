@@ -14,7 +14,13 @@ public final class SkiffLauncher {
 
     /** Runs the server until the client disconnects; returns the listening future. */
     public static Future<Void> start(InputStream in, OutputStream out) {
+        return start(in, out, () -> { });
+    }
+
+    /** As {@link #start(InputStream, OutputStream)}, running {@code onExit} on the client's exit notification. */
+    public static Future<Void> start(InputStream in, OutputStream out, Runnable onExit) {
         SkiffLanguageServer server = new SkiffLanguageServer();
+        server.onExit(onExit);
         Launcher<LanguageClient> launcher = LSPLauncher.createServerLauncher(server, in, out);
         server.connect(launcher.getRemoteProxy());
         return launcher.startListening();

@@ -1,0 +1,103 @@
+package dev.skiff.cli;
+
+import dev.skiff.diag.Diagnostic;
+import dev.skiff.modules.SourceReader;
+import dev.skiff.source.SourceFile;
+import dev.skiff.syntax.Formatter;
+import dev.skiff.syntax.Parser;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code skiff fmt}: rewrites files in the canonical layout, atomically and only when they change. A file
+ * with syntax errors is reported and left as it is.
+ */
+@Command(name = "fmt",
+        description = "Format Skiff files in place in the canonical layout (kcl fmt's).",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  skiff fmt                  format every .k file below the current directory",
+                "  skiff fmt main.k apps/     format these files and directories",
+                "  skiff fmt --check .        write nothing; show what would change and exit 1 if anything would",
+                "",
+                "Exit codes: 0 formatted (or, with --check, already formatted), 1 files would change or have",
+                "syntax errors, 2 bad usage."})
+public final class FmtCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or directories (default: .).")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--check", description = "Write nothing; print a diff of each file that would change.")
+    boolean check;
+
+    @CommandLine.Mixin
+    CommonOptions common = new CommonOptions();
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        int exit = ExitCodes.OK;
+        for (Path file : files(paths.isEmpty() ? List.of(Path.of(".")) : paths)) {
+            SourceReader.Read read = SourceReader.read(file, file.toString());
+            if (read.problem() != null) {
+                report(List.of(read.problem()));
+                exit = ExitCodes.PROGRAM_ERROR;
+                continue;
+            }
+            SourceFile source = read.file();
+            List<Diagnostic> problems = Parser.parse(source).diagnostics();
+            if (problems.stream().anyMatch(Diagnostic::isError)) {
+                report(problems);
+                exit = ExitCodes.PROGRAM_ERROR;
+                continue;
+            }
+            String formatted = Formatter.format(source.text());
+            if (formatted.equals(source.text())) {
+                continue;
+            }
+            if (check) {
+                out.print(Diff.unified(file.toString(), source.text(), formatted));
+                exit = ExitCodes.PROGRAM_ERROR;
+            } else {
+                AtomicWrite.write(file, formatted);
+                out.println("formatted " + file);
+            }
+        }
+        out.flush();
+        return exit;
+    }
+
+    private void report(List<Diagnostic> problems) {
+        common.report(new dev.skiff.Compilation(problems, null, null, null), spec.commandLine().getErr());
+    }
+
+    private static List<Path> files(List<Path> roots) throws IOException {
+        List<Path> out = new ArrayList<>();
+        for (Path root : roots) {
+            if (Files.isDirectory(root)) {
+                try (Stream<Path> s = Files.walk(root)) {
+                    s.filter(p -> p.toString().endsWith(".k") && Files.isRegularFile(p))
+                            .filter(p -> p.getNameCount() == 0 || !p.toString().contains("/target/"))
+                            .sorted().forEach(out::add);
+                }
+            } else {
+                out.add(root);
+            }
+        }
+        return out;
+    }
+}
