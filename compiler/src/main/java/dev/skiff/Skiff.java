@@ -65,8 +65,8 @@ public final class Skiff {
                                 "directory `" + input + "` has no `.k` files"));
                     }
                     files.addAll(inDir);
-                } else if (Files.isRegularFile(p)) {
-                    files.add(p);
+                } else if (Files.isRegularFile(p) || request.overlay().containsKey(p.toAbsolutePath().normalize())) {
+                    files.add(p); // an unsaved text (an editor buffer, an import not yet written) counts as a file
                 } else {
                     diagnostics.add(Diagnostic.error(Code.E0206, null, "no such file or directory: `" + input + "`"));
                 }

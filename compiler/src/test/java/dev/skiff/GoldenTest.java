@@ -178,7 +178,8 @@ class GoldenTest {
     @Test
     void everyDiagnosticCodeHasAGoldenCase() throws IOException {
         Set<Code> seen = EnumSet.noneOf(Code.class);
-        try (Stream<Path> files = Files.walk(root())) {
+        // `skiff import` has its own cases (ImportGoldenTest) beside the programs'
+        try (Stream<Path> files = Stream.concat(Files.walk(root()), Files.walk(root().resolveSibling("import")))) {
             for (Path p : files.filter(f -> f.toString().endsWith(".err")).toList()) {
                 Matcher m = CODE.matcher(Files.readString(p, StandardCharsets.UTF_8));
                 while (m.find()) {

@@ -31,6 +31,7 @@ import picocli.CommandLine.Parameters;
                 "  skiff fmt                  format every .k file below the current directory",
                 "  skiff fmt main.k apps/     format these files and directories",
                 "  skiff fmt --check .        write nothing; show what would change and exit 1 if anything would",
+                "  skiff fmt - < main.k       format standard input to standard output (for editors)",
                 "",
                 "Exit codes: 0 formatted (or, with --check, already formatted), 1 files would change or have",
                 "syntax errors, 2 bad usage."})
@@ -38,7 +39,8 @@ public final class FmtCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or directories (default: .).")
+    @Parameters(paramLabel = "PATH", arity = "0..*",
+            description = "Files or directories (default: .); `-` formats standard input to standard output.")
     List<Path> paths = new ArrayList<>();
 
     @Option(names = "--check", description = "Write nothing; print a diff of each file that would change.")
@@ -47,9 +49,34 @@ public final class FmtCommand implements Callable<Integer> {
     @CommandLine.Mixin
     CommonOptions common = new CommonOptions();
 
+    /** Formats standard input to standard output; on syntax errors prints the input unchanged and exits 1. */
+    private int stdin(PrintWriter out) throws IOException {
+        String text = new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        SourceFile source = SourceFile.ofString("<stdin>", text);
+        List<Diagnostic> problems = Parser.parse(source).diagnostics();
+        if (problems.stream().anyMatch(Diagnostic::isError)) {
+            report(problems);
+            out.print(text);
+            out.flush();
+            return ExitCodes.PROGRAM_ERROR;
+        }
+        String formatted = Formatter.format(text);
+        if (check) {
+            out.print(Diff.unified("<stdin>", text, formatted));
+            out.flush();
+            return formatted.equals(text) ? ExitCodes.OK : ExitCodes.PROGRAM_ERROR;
+        }
+        out.print(formatted);
+        out.flush();
+        return ExitCodes.OK;
+    }
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        if (paths.size() == 1 && paths.get(0).toString().equals("-")) {
+            return stdin(out);
+        }
         int exit = ExitCodes.OK;
         for (Path file : files(paths.isEmpty() ? List.of(Path.of(".")) : paths)) {
             SourceReader.Read read = SourceReader.read(file, file.toString());

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
         description = "Skiff: a typed configuration language for Kubernetes, in the style of KCL.",
-        subcommands = {RunCommand.class, BuildCommand.class, CheckCommand.class, FmtCommand.class, SchemasCommand.class, DocCommand.class, LspCommand.class, VersionCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, BuildCommand.class, CheckCommand.class, FmtCommand.class, ImportCommand.class, InitCommand.class, SchemasCommand.class, DocCommand.class, LspCommand.class, CompletionCommand.class, VersionCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
                 "  skiff run examples/hello/main.k",

@@ -7,7 +7,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code skiff version}: the Skiff version and the Java runtime it runs on. */
-@Command(name = "version", description = "Print the Skiff version.")
+@Command(name = "version", description = "Print the Skiff version and the Java runtime it runs on.",
+        mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n",
+        footer = {"  skiff version", "  skiff --version   the same", "", "Exit codes: 0 printed."})
 public final class VersionCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -22,11 +22,16 @@ class CliIT {
     }
 
     static Run skiff(Path workDir, String... args) throws IOException, InterruptedException {
+        return skiffWithInput(workDir, Path.of("/dev/null"), args);
+    }
+
+    /** Runs skiff with {@code input} as its standard input. */
+    static Run skiffWithInput(Path workDir, Path input, String... args) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(java, "-jar", System.getProperty("skiff.jar")));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).directory(workDir.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+                .redirectInput(ProcessBuilder.Redirect.from(input.toFile())).start();
         var out = p.getInputStream().readAllBytes();
         var err = p.getErrorStream().readAllBytes();
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
@@ -258,29 +263,169 @@ class CliIT {
         assertThat(Files.readString(dir.resolve("bad.k"))).isEqualTo("x = (1 +\n");
     }
 
-    @Test
-    void preCommitHooksBlockABadFileAndPassAGoodOne() throws Exception {
-        String preCommit = which("pre-commit");
-        org.junit.jupiter.api.Assumptions.assumeTrue(preCommit != null,
-                "the pre-commit tool is not installed (Debian: apt-get install pre-commit)");
+    /** A `skiff` on PATH, as the hooks expect: a script running the packaged jar. */
+    private Path launcherDir() throws IOException {
         Path launcher = dir.resolve("bin/skiff");
         Files.createDirectories(launcher.getParent());
         String java = ProcessHandle.current().info().command().orElse("java");
         Files.writeString(launcher, "#!/bin/sh\nexec '" + java + "' -jar '" + System.getProperty("skiff.jar") + "' \"$@\"\n");
         launcher.toFile().setExecutable(true);
+        return launcher.getParent();
+    }
+
+    @Test
+    void preCommitHooksOfTheProjectBlockBadFilesAndPassGoodOnes() throws Exception {
+        String preCommit = which("pre-commit");
+        org.junit.jupiter.api.Assumptions.assumeTrue(preCommit != null,
+                "the pre-commit tool is not installed (Debian: apt-get install pre-commit)");
+        String path = launcherDir() + ":" + System.getenv("PATH");
+        // the hooks as users get them: the project's own .pre-commit-hooks.yaml in a git repository
+        Path hooks = dir.resolve("skiff-hooks");
+        Files.createDirectories(hooks);
+        Files.copy(Path.of("").toAbsolutePath().getParent().resolve(".pre-commit-hooks.yaml"),
+                hooks.resolve(".pre-commit-hooks.yaml"));
+        sh(hooks, "git init -q && git config user.email t@example.com && git config user.name t && git add -A && git commit -qm hooks");
+        String rev = shRun(hooks, path, "git rev-parse HEAD").out().strip();
         Path repo = dir.resolve("repo");
         Files.createDirectories(repo);
-        Files.writeString(repo.resolve(".pre-commit-config.yaml"), "repos:\n- repo: local\n  hooks:\n"
-                + "  - id: skiff-check\n    name: skiff check\n    entry: skiff check\n    language: system\n    files: \\.k$\n");
+        Files.writeString(repo.resolve(".pre-commit-config.yaml"), "repos:\n- repo: " + hooks + "\n  rev: " + rev
+                + "\n  hooks:\n  - id: skiff-fmt\n  - id: skiff-check\n");
         sh(repo, "git init -q && git config user.email t@example.com && git config user.name t && git add -A && git commit -qm init");
+
         Files.writeString(repo.resolve("main.k"), "replicas = 3\nx = replicaz\n");
-        String path = launcher.getParent() + ":" + System.getenv("PATH");
         Run bad = shRun(repo, path, "git add main.k && pre-commit run --files main.k");
         assertThat(bad.exit()).isNotZero();
         assertThat(bad.out() + bad.err()).contains("error[E0201]").contains("did you mean `replicas`?");
-        Files.writeString(repo.resolve("main.k"), "replicas = 3\nx = replicas\n");
+
+        Files.writeString(repo.resolve("main.k"), "replicas=3\nx = replicas\n");
+        Run unformatted = shRun(repo, path, "git add main.k && pre-commit run --files main.k");
+        assertThat(unformatted.exit()).as("skiff-fmt rewrote the file, which stops the commit").isNotZero();
+        assertThat(Files.readString(repo.resolve("main.k"))).isEqualTo("replicas = 3\nx = replicas\n");
+
         Run good = shRun(repo, path, "git add main.k && pre-commit run --files main.k");
         assertThat(good.exit()).as(good.out() + good.err()).isZero();
+    }
+
+    @Test
+    void initCreatesAProjectThatBuildsChecksAndPassesItsOwnHooks() throws Exception {
+        Run init = skiff(dir, "init", "My Shop");
+        assertThat(init.exit()).as(init.err()).isZero();
+        assertThat(init.out()).contains("created kcl.mod, main.k, .pre-commit-config.yaml, README.md");
+        Path project = dir.resolve("My Shop");
+        assertThat(Files.readString(project.resolve("kcl.mod"))).contains("name = \"my-shop\"").contains("k8s = \"");
+        Run build = skiff(dir, "build", "My Shop");
+        assertThat(build.exit()).as(build.err()).isZero();
+        assertThat(build.out()).contains("kind: Deployment").contains("kind: Service").contains("name: my-shop");
+        assertThat(skiff(project, "check").exit()).isZero();
+        assertThat(skiff(project, "fmt", "--check").out()).isEmpty();
+
+        String before = Files.readString(project.resolve("main.k"));
+        Run again = skiff(dir, "init", "My Shop", "--name", "other");
+        assertThat(again.exit()).isEqualTo(1);
+        assertThat(again.err()).contains("kcl.mod, main.k, .pre-commit-config.yaml, README.md exist");
+        assertThat(Files.readString(project.resolve("main.k"))).isEqualTo(before);
+        assertThat(skiff(dir, "init", "x", "--name", "Not_Valid").exit()).isEqualTo(2);
+
+        org.junit.jupiter.api.Assumptions.assumeTrue(which("pre-commit") != null, "pre-commit is not installed");
+        String path = launcherDir() + ":" + System.getenv("PATH");
+        sh(project, "git init -q && git config user.email t@example.com && git config user.name t");
+        Run hooks = shRun(project, path, "git add -A && pre-commit run --all-files");
+        assertThat(hooks.exit()).as(hooks.out() + hooks.err()).isZero();
+        assertThat(hooks.out()).contains("skiff fmt").contains("skiff check").contains("Passed");
+    }
+
+    @Test
+    void importTurnsManifestsIntoATypedProgramThatBuildsThemBack() throws Exception {
+        write("live.yaml", """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                  uid: 1d2c
+                  resourceVersion: "17"
+                spec:
+                  replicas: 2
+                  selector:
+                    matchLabels: {app: web}
+                  template:
+                    metadata:
+                      labels: {app: web}
+                    spec:
+                      containers:
+                      - name: web
+                        image: nginx:1.27
+                        args: ["--greeting", "say \\"hi\\" to ${USER}"]
+                status:
+                  readyReplicas: 2
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: web-config}
+                data:
+                  nginx.conf: |
+                    server {
+                      listen 8080;
+                    }
+                """);
+        Run imp = skiff(dir, "import", "live.yaml", "-o", "web/main.k");
+        assertThat(imp.exit()).as(imp.err()).isZero();
+        assertThat(imp.err()).contains("warning[E0414]").contains("status, metadata.uid, metadata.resourceVersion")
+                .contains("wrote web/main.k (2 objects)");
+        String program = Files.readString(dir.resolve("web/main.k"));
+        assertThat(program).startsWith("import k8s.api.apps.v1 as apps\nimport k8s.api.core.v1 as core\n")
+                .contains("web_deployment = apps.Deployment {").contains("web_config_config_map = core.ConfigMap {");
+        Run build = skiff(dir, "build", "web");
+        assertThat(build.exit()).as(build.err()).isZero();
+        assertThat(build.out()).contains("say \"hi\" to ${USER}").contains("    listen 8080;\n").doesNotContain("status");
+
+        Run again = skiff(dir, "import", "live.yaml", "-o", "web/main.k");
+        assertThat(again.exit()).isEqualTo(2);
+        assertThat(again.err()).contains("exists").contains("--force");
+        assertThat(Files.readString(dir.resolve("web/main.k"))).isEqualTo(program);
+
+        Run stdin = skiffWithInput(dir, dir.resolve("live.yaml"), "import", "-");
+        assertThat(stdin.exit()).as(stdin.err()).isZero();
+        assertThat(stdin.out()).isEqualTo(program);
+    }
+
+    @Test
+    void importReportsYamlThatIsNotAManifest() throws Exception {
+        write("bad.yaml", "apiVersion: v1\nkind: ConfigMap\ndata: {a: [1\n");
+        Run r = skiff(dir, "import", "bad.yaml", "-o", "out.k");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("bad.yaml:").contains("error[E0413]").contains("not valid YAML");
+        assertThat(Files.exists(dir.resolve("out.k"))).isFalse();
+        Run missing = skiff(dir, "import", "nope.yaml");
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.err()).contains("error[E0206]").contains("nope.yaml");
+    }
+
+    @Test
+    void fmtFormatsStandardInputForEditors() throws Exception {
+        Path in = write("in.k", "x=[1,2]\n");
+        Run r = skiffWithInput(dir, in, "fmt", "-");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("x = [1, 2]\n");
+    }
+
+    @Test
+    void everyCommandHasHelpWithExamplesAndTheShellCompletesThem() throws Exception {
+        for (String command : List.of("run", "build", "check", "fmt", "import", "init", "schemas", "doc", "lsp",
+                "completion", "version")) {
+            Run help = skiff(dir, command, "--help");
+            assertThat(help.exit()).as(command).isZero();
+            assertThat(help.out()).as(command).contains("Usage: skiff " + command).contains("Examples:");
+        }
+        Run completion = skiff(dir, "completion");
+        assertThat(completion.exit()).isZero();
+        Path script = write("skiff-completion.bash", completion.out());
+        // what bash offers after `skiff i<TAB>` and `skiff build --k<TAB>`
+        Run words = shRun(dir, System.getenv("PATH"), "bash -c 'source " + script + " && COMP_WORDS=(skiff i) COMP_CWORD=1 "
+                + "COMP_LINE=\"skiff i\" COMP_POINT=7 && _complete_skiff && echo \"${COMPREPLY[@]}\" && "
+                + "COMP_WORDS=(skiff build --k) COMP_CWORD=2 COMP_LINE=\"skiff build --k\" COMP_POINT=15 && "
+                + "_complete_skiff && echo \"${COMPREPLY[@]}\"'");
+        assertThat(words.exit()).as(words.err()).isZero();
+        assertThat(words.out()).contains("import").contains("init").contains("--k8s-version");
     }
 
     private static String which(String name) {

@@ -43,6 +43,8 @@ public final class Formatter {
         List<Tok> toks = tokens(text);
         StringBuilder out = new StringBuilder();
         Deque<Bracket> brackets = new ArrayDeque<>();
+        Deque<Integer> bracketIndent = new ArrayDeque<>(); // the indentation of the line each open bracket is on
+        int lineIndent = 0;
         Tok prev = null;
         boolean prevUnary = false;
         int lastLine = -1;
@@ -83,10 +85,21 @@ public final class Formatter {
                         || brackets.size() == branches.peek()[1] && t.token().getCharPositionInLine() <= branches.peek()[0])) {
                     branches.pop();
                 }
-                int depth = t.blockDepth() + brackets.size() + branches.size();
-                if (isCloser(t.type()) && !brackets.isEmpty()) {
-                    depth--;
+                // a line inside brackets is indented one level more than the line that opened the innermost
+                // one, and a closing bracket goes back to that line's level: `[{` … `}]` is one level
+                int depth;
+                if (brackets.isEmpty()) {
+                    depth = t.blockDepth();
+                } else if (isCloser(t.type())) {
+                    depth = bracketIndent.peek();
+                } else {
+                    int inner = 0;
+                    for (int[] b : branches) {
+                        inner += b[1] == brackets.size() ? 1 : 0;
+                    }
+                    depth = bracketIndent.peek() + 1 + inner;
                 }
+                lineIndent = depth;
                 out.append("    ".repeat(Math.max(0, depth)));
                 if (t.blockDepth() == 0 && brackets.isEmpty()) {
                     topLevelSchemaEnd = startsDeclaration(toks, i) ? i : (t.blockDepth() == 0 ? -1 : topLevelSchemaEnd);
@@ -105,10 +118,14 @@ public final class Formatter {
                 case SkiffLexer.RPAREN, SkiffLexer.RBRACK, SkiffLexer.RBRACE -> {
                     if (!brackets.isEmpty()) {
                         brackets.pop();
+                        bracketIndent.pop();
                     }
                 }
                 default -> {
                 }
+            }
+            if (t.type() == SkiffLexer.LPAREN || t.type() == SkiffLexer.LBRACK || t.type() == SkiffLexer.LBRACE) {
+                bracketIndent.push(lineIndent);
             }
             if (!brackets.isEmpty() && t.type() == SkiffLexer.COLON && (i + 1 >= toks.size()
                     || toks.get(i + 1).line() > t.line())) {
