@@ -13,7 +13,7 @@ public final class Main {
 
     /** Runs the CLI without exiting, for tests and embedding. */
     public static int run(String... args) {
-        CommandLine cli = SkiffCommand.commandLine();
+        CommandLine cli = SkiffCommand.commandLine(args);
         return cli.execute(args);
     }
 }

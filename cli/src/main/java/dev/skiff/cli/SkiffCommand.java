@@ -9,7 +9,6 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
         description = "Skiff: a typed configuration language for Kubernetes, in the style of KCL.",
-        subcommands = {RunCommand.class, BuildCommand.class, CheckCommand.class, FmtCommand.class, ImportCommand.class, InitCommand.class, SchemasCommand.class, DocCommand.class, LspCommand.class, CompletionCommand.class, VersionCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
                 "  skiff run examples/hello/main.k",
@@ -27,9 +26,47 @@ public final class SkiffCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing command: try `skiff run FILE`");
     }
 
-    /** A configured command line: usage errors exit 2, program errors 1, and no stack traces. */
+    /** The subcommands, in the order `skiff --help` lists them. */
+    private static final java.util.List<String> COMMANDS = java.util.List.of("run", "build", "check", "fmt", "import",
+            "init", "schemas", "doc", "lsp", "completion", "version", "help");
+
+    // a switch, not a map of constructor references: JDK 25's AOT cache creation fails on the latter
+    private static Object create(String name) {
+        return switch (name) {
+            case "run" -> new RunCommand();
+            case "build" -> new BuildCommand();
+            case "check" -> new CheckCommand();
+            case "fmt" -> new FmtCommand();
+            case "import" -> new ImportCommand();
+            case "init" -> new InitCommand();
+            case "schemas" -> new SchemasCommand();
+            case "doc" -> new DocCommand();
+            case "lsp" -> new LspCommand();
+            case "completion" -> new CompletionCommand();
+            case "version" -> new VersionCommand();
+            default -> new CommandLine.HelpCommand();
+        };
+    }
+
+    /** A configured command line with every subcommand. */
     public static CommandLine commandLine() {
+        return commandLine(new String[0]);
+    }
+
+    /**
+     * A configured command line: usage errors exit 2, program errors 1, and no stack traces. Picocli
+     * reflects over every command it is given, which costs start-up time on each run; when {@code args}
+     * name a subcommand, only that one is built (help and completion need them all).
+     */
+    public static CommandLine commandLine(String[] args) {
         CommandLine cli = new CommandLine(new SkiffCommand());
+        String first = args.length > 0 ? args[0] : "";
+        boolean one = COMMANDS.contains(first) && !first.equals("help") && !first.equals("completion");
+        for (String c : COMMANDS) {
+            if (!one || c.equals(first)) {
+                cli.addSubcommand(c, create(c));
+            }
+        }
         cli.setExecutionExceptionHandler((ex, line, parseResult) -> {
             PrintWriter err = line.getErr();
             err.println("skiff: internal error: " + ex);
