@@ -70,6 +70,8 @@ public enum Code {
     E0509("limit-exceeded", "Evaluation exceeded a size or step limit."),
     E0510("cyclic-reference", "A value depends on itself."),
     E0511("io-error", "A file the program reads cannot be read, or lies outside the project."),
+    E0513("deprecated", "A schema or attribute marked `@deprecated` is used: an error when the decorator is strict "
+            + "(the default), a warning otherwise."),
 
     // E09xx — internal
     E0901("internal-error", "Skiff itself failed. This is a bug in Skiff; please report it.");

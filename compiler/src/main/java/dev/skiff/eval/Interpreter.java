@@ -619,6 +619,10 @@ final class Interpreter {
         }
         path.clear();
         Value v = eval(key, env);
+        if (Values.isNoneLike(v) || v instanceof Value.ListV || Values.entries(v) != null) {
+            throw new EvalException(Code.E0307, key.span(), "a config key must be a string (or a number), found `"
+                    + Values.typeName(v) + "`");
+        }
         path.add(Values.toStr(v));
         return path;
     }

@@ -203,7 +203,8 @@ final class Operators {
             case IN -> contains(b, a, span);
             case NOT_IN -> !contains(b, a, span);
             case LT, LE, GT, GE -> {
-                Integer c = Values.compare(a, b);
+                // KCL orders numbers and strings only (its type checker rejects lists)
+                Integer c = a instanceof Value.ListV || b instanceof Value.ListV ? null : Values.compare(a, b);
                 if (c == null) {
                     throw new EvalException(Code.E0307, span, "`" + op.text() + "` is not supported between `"
                             + Values.typeName(a) + "` and `" + Values.typeName(b) + "`");

@@ -62,4 +62,36 @@ sealed interface RType {
             return "function";
         }
     }
+
+    /**
+     * Whether every value of {@code from} is a value of {@code to}: the check KCL's type checker makes when a
+     * child schema redeclares an attribute or an attribute must meet the index signature.
+     */
+    static boolean assignable(RType from, RType to) {
+        if (to instanceof Basic b && b.kind() == TypeExpr.Basic.ANY || from.display().equals(to.display())) {
+            return true;
+        }
+        if (from instanceof Union u) {
+            return u.members().stream().allMatch(m -> assignable(m, to));
+        }
+        if (to instanceof Union u) {
+            return u.members().stream().anyMatch(m -> assignable(from, m));
+        }
+        return switch (from) {
+            case Basic b when b.kind() == TypeExpr.Basic.ANY -> true;
+            case Basic b -> to instanceof Basic t && b.kind() == TypeExpr.Basic.INT && t.kind() == TypeExpr.Basic.FLOAT;
+            case Literal l -> to instanceof Basic t && switch (l.value()) {
+                case Value.Str s -> t.kind() == TypeExpr.Basic.STR;
+                case Value.Int i -> t.kind() == TypeExpr.Basic.INT || t.kind() == TypeExpr.Basic.FLOAT;
+                case Value.Float f -> t.kind() == TypeExpr.Basic.FLOAT;
+                case Value.Bool x -> t.kind() == TypeExpr.Basic.BOOL;
+                default -> false;
+            };
+            case ListT l -> to instanceof ListT t && assignable(l.element(), t.element());
+            case DictT d -> to instanceof DictT t && assignable(d.key(), t.key()) && assignable(d.value(), t.value());
+            case Schema s -> to instanceof Schema t && s.def().isOrExtends(t.def());
+            case Function f -> to instanceof Function;
+            case Union u -> false; // handled above
+        };
+    }
 }

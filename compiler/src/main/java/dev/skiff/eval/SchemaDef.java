@@ -117,6 +117,16 @@ final class SchemaDef implements SchemaType {
     }
 
     /** The chain from the root ancestor down to this schema. */
+    /** This schema, or one it inherits from. */
+    boolean isOrExtends(SchemaDef other) {
+        for (SchemaDef s = this; s != null; s = s.parent) {
+            if (s == other) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     List<SchemaDef> chain() {
         List<SchemaDef> out = new ArrayList<>();
         for (SchemaDef s = this; s != null; s = s.parent) {
@@ -172,6 +182,24 @@ final class SchemaDef implements SchemaType {
                             : in.resolveType(decl.indexSignature().keyType(), env);
                     indexValue = decl.indexSignature().valueType() == null ? RType.ANY
                             : in.resolveType(decl.indexSignature().valueType(), env);
+                    Expr.Name keyName = decl.indexSignature().keyName();
+                    if (keyName != null && all.containsKey(keyName.id())) {
+                        throw new EvalException(dev.skiff.diag.Diagnostic.error(Code.E0207, keyName.span(),
+                                "the index signature's key `" + keyName.id() + "` has the name of an attribute")
+                                .withHint("rename the key, e.g. `[" + keyName.id() + "Key: ...]`"));
+                    }
+                }
+                if (index != null) {
+                    // every attribute is also a key of the schema, so its type must meet the index signature
+                    for (Stmt s : decl.body()) {
+                        if (s instanceof Stmt.SchemaAttr a && a.type() != null && all.get(a.name().id()) != null
+                                && !RType.assignable(all.get(a.name().id()).type(), indexValue)) {
+                            throw new EvalException(Code.E0301, a.name().span(), "the type `"
+                                    + all.get(a.name().id()).type().display() + "` of `" + a.name().id()
+                                    + "` does not meet the index signature `[" + indexKey.display() + "]: "
+                                    + indexValue.display() + "`");
+                        }
+                    }
                 }
             }
             attrs = all;
@@ -206,6 +234,14 @@ final class SchemaDef implements SchemaType {
                 RType type = a.type() == null ? null : in.resolveType(a.type(), env);
                 Attr add = new Attr(a.name().id(), a.optional(), type == null ? RType.ANY : type, List.of(a));
                 Attr before = all.get(add.name());
+                if (before != null && type != null && !before.decls().isEmpty() && before.decls().get(0).type() != null
+                        && !body.contains(before.decls().get(0)) && !RType.assignable(type, before.type())) {
+                    throw new EvalException(dev.skiff.diag.Diagnostic.error(Code.E0301, a.type().span(),
+                                    "cannot change the type of `" + add.name() + "` from `" + before.type().display()
+                                            + "` to `" + type.display() + "`")
+                            .withLabel(before.decls().get(0).name().span(), "declared as `" + before.type().display()
+                                    + "` here"));
+                }
                 if (before != null && !before.optional() && a.optional() && !before.decls().isEmpty()
                         && !body.contains(before.decls().get(0))) {
                     throw new EvalException(dev.skiff.diag.Diagnostic.error(Code.E0310, a.name().span(),

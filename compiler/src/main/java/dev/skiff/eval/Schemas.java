@@ -64,6 +64,11 @@ final class Schemas {
                 throw hint == null ? ex : ex.withHint(hint);
             }
         }
+        if (def.decl != null) {
+            Decorators decorators = new Decorators(in);
+            decorators.used(def.decl.decorators(), def.name(), def.env, span);
+            decorators.configSets(def, cfg, Merge.spans(config), def.env, span);
+        }
         runBodies(inst);
         for (String name : def.attrs().keySet()) {
             if (!inst.values.containsKey(name)) {
@@ -298,7 +303,11 @@ final class Schemas {
             } else {
                 dv = in.eval(decl.value(), inst.env);
             }
-            if (decl.op() == dev.skiff.syntax.Operator.Config.UNION && !Values.isNoneLike(v)) {
+            if (decl.pipe()) {
+                // `name: T |= value`: the inherited default | value, as the `|` operator computes it
+                v = Values.isNoneLike(v) ? dv : Operators.binary(dev.skiff.syntax.Operator.Binary.BIT_OR, v, dv,
+                        decl.span(), in.options.limits());
+            } else if (decl.op() == dev.skiff.syntax.Operator.Config.UNION && !Values.isNoneLike(v)) {
                 v = Merge.union(v, dv, decl.span());
             } else if (!(v instanceof Value.Undefined) && inst.values.containsKey(name) && configSets(inst, name)) {
                 v = dv;
@@ -395,6 +404,25 @@ final class Schemas {
         return out;
     }
 
+    /**
+     * Whether a key (kept as a string, as KCL prints it) fits a dict's key type: literal keys must be one of
+     * the literals, `int` keys must read as integers; `str` and `any` take every key.
+     */
+    private static boolean keyFits(String key, RType type) {
+        return switch (type) {
+            case RType.Literal l -> l.value() instanceof Value.Str s ? s.value().equals(key)
+                    : Values.repr(l.value()).equals(key);
+            case RType.Union u -> u.members().stream().anyMatch(m -> keyFits(key, m));
+            case RType.Basic b -> switch (b.kind()) {
+                case INT -> key.matches("-?\\d+");
+                case FLOAT -> key.matches("-?\\d+(\\.\\d*)?([eE][-+]?\\d+)?");
+                case BOOL -> key.equals("True") || key.equals("False");
+                default -> true;
+            };
+            default -> true;
+        };
+    }
+
     private static boolean isLiteralChoice(RType type) {
         return type instanceof RType.Literal
                 || type instanceof RType.Union u && u.members().stream().anyMatch(m -> m instanceof RType.Literal);
@@ -438,6 +466,10 @@ final class Schemas {
                 }
                 Map<String, Value> out = new LinkedHashMap<>();
                 for (Map.Entry<String, Value> e : entries.entrySet()) {
+                    if (!keyFits(e.getKey(), d.key())) {
+                        throw new EvalException(Code.E0301, span, "expected `" + d.display() + "`, found the key \""
+                                + e.getKey() + "\"");
+                    }
                     Value c = tryCoerce(e.getValue(), d.value(), span);
                     if (c == null) {
                         throw new EvalException(Code.E0301, span, "expected `" + d.display() + "`, found the value of `"

@@ -135,12 +135,23 @@ final class Statements {
             }
             case Stmt.Assign a -> {
                 Value v = in.eval(a.value(), env);
-                if (a.type() != null) {
-                    v = in.schemas.coerce(v, in.resolveType(a.type(), env), a.value().span(),
+                RType declared = a.type() == null ? null : in.resolveType(a.type(), env);
+                if (declared != null) {
+                    v = in.schemas.coerce(v, declared, a.value().span(),
                             "`" + a.targets().get(0).span().text() + "`");
                 }
                 for (Expr target : a.targets()) {
+                    if (target instanceof Expr.Name n && env.kind == Env.Kind.MODULE && env.instance == null) {
+                        v = keepType(n, declared, v, env, a);
+                    }
                     assign(target, v, env, a.span());
+                    if (target instanceof Expr.Name n && env.kind == Env.Kind.MODULE && env.instance == null) {
+                        Env.Binding b = env.vars.get(n.id());
+                        if (b != null && b.type == null) {
+                            b.type = declared != null ? declared : inferred(v);
+                            b.annotated = declared != null;
+                        }
+                    }
                 }
                 if (last != null) {
                     last[0] = v; // a lambda whose last statement is an assignment returns the assigned value
@@ -246,6 +257,67 @@ final class Statements {
     }
 
     /** Assigns to a name or to a path inside one ({@code a.b[0].c = v}). */
+    /**
+     * A top-level variable assigned again (a private `_name`) keeps its type, as KCL's checker requires: the
+     * annotation it was declared with, or the type its first value showed. A new annotation may not change it.
+     */
+    private Value keepType(Expr.Name n, RType declared, Value v, Env env, Stmt.Assign a) {
+        Env.Binding b = env.vars.get(n.id());
+        if (b == null || b.type == null) {
+            return v;
+        }
+        if (declared != null && b.annotated && !declared.display().equals(b.type.display())) {
+            throw new EvalException(dev.skiff.diag.Diagnostic.error(Code.E0301, a.type().span(),
+                    "cannot change the type of `" + n.id() + "` from `" + b.type.display() + "` to `"
+                            + declared.display() + "`").withLabel(b.declared, "declared here"));
+        }
+        try {
+            return in.schemas.coerce(v, b.type, a.value().span(), "`" + n.id() + "`");
+        } catch (EvalException e) {
+            throw new EvalException(e.diagnostic().withLabel(b.declared, "`" + n.id() + "` is a `" + b.type.display()
+                    + "`, as " + (b.annotated ? "declared" : "its first value shows")));
+        }
+    }
+
+    /** The type a first value shows: scalars, and lists and dicts of scalars; null (unknown) otherwise. */
+    private static RType inferred(Value v) {
+        RType scalar = scalarType(v);
+        if (scalar != null) {
+            return scalar;
+        }
+        if (v instanceof Value.ListV l && !l.items().isEmpty()) {
+            RType element = union(l.items());
+            return element == null ? null : new RType.ListT(element);
+        }
+        if (v instanceof Value.DictV d && !d.entries().isEmpty()) {
+            RType value = union(d.entries().values());
+            return value == null ? null : new RType.DictT(new RType.Basic(dev.skiff.syntax.TypeExpr.Basic.STR), value);
+        }
+        return null;
+    }
+
+    private static RType scalarType(Value v) {
+        return switch (v) {
+            case Value.Int i -> new RType.Basic(dev.skiff.syntax.TypeExpr.Basic.INT);
+            case Value.Float f -> new RType.Basic(dev.skiff.syntax.TypeExpr.Basic.FLOAT);
+            case Value.Str s -> new RType.Basic(dev.skiff.syntax.TypeExpr.Basic.STR);
+            case Value.Bool b -> new RType.Basic(dev.skiff.syntax.TypeExpr.Basic.BOOL);
+            default -> null;
+        };
+    }
+
+    private static RType union(java.util.Collection<Value> values) {
+        java.util.LinkedHashMap<String, RType> kinds = new java.util.LinkedHashMap<>();
+        for (Value x : values) {
+            RType t = scalarType(x);
+            if (t == null) {
+                return null;
+            }
+            kinds.putIfAbsent(t.display(), t);
+        }
+        return kinds.size() == 1 ? kinds.values().iterator().next() : new RType.Union(List.copyOf(kinds.values()));
+    }
+
     void assign(Expr target, Value value, Env env, Span span) {
         if (target instanceof Expr.Name n) {
             assignName(n, value, env);

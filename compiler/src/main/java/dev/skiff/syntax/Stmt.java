@@ -76,12 +76,18 @@ public sealed interface Stmt extends Node {
 
     /**
      * A schema attribute: {@code name?: T = default}. {@code op} is how the default combines ({@code =}
-     * or {@code :}); null value when there is no default.
+     * or {@code :}); null value when there is no default. {@code pipe} marks {@code name: T |= value}: the
+     * default is the inherited one {@code |} value.
      */
     record SchemaAttr(Span span, List<Node.Decorator> decorators, Expr.Name name, boolean optional, TypeExpr type,
-                      Operator.Config op, Expr value, String doc) implements Stmt {
+                      Operator.Config op, Expr value, String doc, boolean pipe) implements Stmt {
         public SchemaAttr {
             decorators = List.copyOf(decorators);
+        }
+
+        public SchemaAttr(Span span, List<Node.Decorator> decorators, Expr.Name name, boolean optional, TypeExpr type,
+                          Operator.Config op, Expr value, String doc) {
+            this(span, decorators, name, optional, type, op, value, doc, false);
         }
     }
 

@@ -182,6 +182,13 @@ final class StmtBuilder {
         List<Node.Decorator> out = new ArrayList<>();
         for (DecoratorContext d : list) {
             Expr e = exprs.primary(d.primary());
+            Expr name = e instanceof Expr.Call c ? c.func() : e;
+            String id = name instanceof Expr.Name n ? n.id() : name.span().text();
+            if (!id.equals("deprecated") && !id.equals("info")) {
+                String hint = dev.skiff.diag.Suggestions.didYouMean(id, List.of("deprecated", "info"));
+                cx.diagnostics.add(dev.skiff.diag.Diagnostic.error(Code.E0201, name.span(), "unknown decorator `@" + id + "`")
+                        .withHint(hint != null ? hint : "Skiff knows `@deprecated` and `@info`"));
+            }
             if (e instanceof Expr.Call c) {
                 out.add(new Node.Decorator(cx.span(d), c.func(), c.args(), c.keywords()));
             } else {
@@ -255,7 +262,7 @@ final class StmtBuilder {
         }
         return new Stmt.SchemaAttr(cx.span(a), decorators(a.decorator()), name, optional,
                 exprs.types().type(a.type()), Operator.Config.OVERRIDE, a.test() == null ? null : exprs.test(a.test()),
-                null);
+                null, a.PIPE_ASSIGN() != null);
     }
 
     private Node.CheckExpr check(CheckExprContext c) {
@@ -301,14 +308,24 @@ final class StmtBuilder {
             return out;
         }
         List<String> seen = new ArrayList<>();
+        Node.Param defaulted = null;
         for (ParamContext param : p.param()) {
             Expr.Name n = exprs.name(param.NAME());
             if (seen.contains(n.id())) {
                 cx.error(Code.E0207, n.span(), "the parameter `" + n.id() + "` is declared twice");
             }
             seen.add(n.id());
+            if (param.test() == null && defaulted != null) {
+                cx.diagnostics.add(dev.skiff.diag.Diagnostic.error(Code.E0305, n.span(), "the parameter `" + n.id()
+                        + "` has no default but follows `" + defaulted.name().id() + "`, which has one")
+                        .withLabel(defaulted.span(), "the default is given here")
+                        .withHint("give `" + n.id() + "` a default too, or move it before `" + defaulted.name().id() + "`"));
+            }
             out.add(new Node.Param(cx.span(param), n, param.type() == null ? null : exprs.types().type(param.type()),
                     param.test() == null ? null : exprs.test(param.test())));
+            if (param.test() != null && defaulted == null) {
+                defaulted = out.get(out.size() - 1);
+            }
         }
         return out;
     }

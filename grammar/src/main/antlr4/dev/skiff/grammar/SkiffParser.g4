@@ -76,7 +76,7 @@ indexSignature
     ;
 
 schemaAttr
-    : decorator* attrName QUESTION? COLON type (ASSIGN test)? NEWLINE
+    : decorator* attrName QUESTION? COLON type ((ASSIGN | PIPE_ASSIGN) test)? NEWLINE
     | decorator* attrName QUESTION? COLON schemaInst NEWLINE
     ;
 

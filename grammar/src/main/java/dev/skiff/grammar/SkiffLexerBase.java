@@ -25,6 +25,8 @@ public abstract class SkiffLexerBase extends Lexer {
 
     private final Deque<Token> pending = new ArrayDeque<>();
     private final Deque<Integer> indents = new ArrayDeque<>();
+    /** The same indentations measured with a tab as one column: where the two disagree, tabs and spaces are mixed. */
+    private final Deque<Integer> altIndents = new ArrayDeque<>();
     private final Deque<Character> brackets = new ArrayDeque<>();
     private final Deque<Integer> bracketStarts = new ArrayDeque<>();
     private final List<LexProblem> problems = new ArrayList<>();
@@ -105,6 +107,7 @@ public abstract class SkiffLexerBase extends Lexer {
                     problems.add(new LexProblem("E0107", start, start + 1,
                             "`" + brackets.peek() + "` is never closed"));
                 }
+                altIndents.clear();
                 while (indents.size() > 0) {
                     indents.pop();
                     pending.add(make(SkiffLexer.DEDENT, "", at, at - 1));
@@ -150,12 +153,20 @@ public abstract class SkiffLexerBase extends Lexer {
             pending.add(make(SkiffLexer.NEWLINE, "\n", t.getStartIndex(), stop));
         }
         int width = next[0];
+        int alt = next[2];
         int current = indents.isEmpty() ? 0 : indents.peek();
+        int altCurrent = altIndents.isEmpty() ? 0 : altIndents.peek();
         if (last == null) {
             return;
         }
+        if (Integer.compare(width, current) != Integer.compare(alt, altCurrent)) {
+            // as Python: the block structure would depend on how wide a tab is
+            problems.add(new LexProblem("E0103", next[1] - next[3], next[1],
+                    "inconsistent use of tabs and spaces in indentation"));
+        }
         if (width > current) {
             indents.push(width);
+            altIndents.push(alt);
             if (indents.size() > MAX_DEPTH / 2 && !tooDeep) {
                 tooDeep = true;
                 problems.add(new LexProblem("E0109", next[1], next[1] + 1,
@@ -165,11 +176,14 @@ public abstract class SkiffLexerBase extends Lexer {
         } else {
             while (!indents.isEmpty() && width < indents.peek()) {
                 indents.pop();
+                if (!altIndents.isEmpty()) {
+                    altIndents.pop();
+                }
                 pending.add(make(SkiffLexer.DEDENT, "", next[1], next[1] - 1));
             }
             int now = indents.isEmpty() ? 0 : indents.peek();
             if (width != now) {
-                problems.add(new LexProblem("E0103", next[1] - width, next[1],
+                problems.add(new LexProblem("E0103", next[1] - next[3], next[1],
                         "this line's indentation does not match any enclosing block"));
             }
         }
@@ -182,20 +196,28 @@ public abstract class SkiffLexerBase extends Lexer {
     private int[] nextLineIndent() {
         int i = _input.index();
         int width = 0;
+        int alt = 0;
+        int chars = 0;
         while (true) {
             int c = _input.LA(i - _input.index() + 1);
             if (c == ' ') {
                 width++;
+                alt++;
+                chars++;
             } else if (c == '\t') {
                 width += TAB - width % TAB;
+                alt++;
+                chars++;
             } else if (c == '\f') {
                 width = 0;
+                alt = 0;
+                chars++;
             } else if (c == '\r' || c == '\n' || c == '#' || c == CharStream.EOF) {
                 return null;
             } else if (c == '\\') {
                 return null;
             } else {
-                return new int[] {width, i};
+                return new int[] {width, i, alt, chars};
             }
             i++;
         }
