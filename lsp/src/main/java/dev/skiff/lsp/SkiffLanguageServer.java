@@ -104,6 +104,7 @@ public final class SkiffLanguageServer implements LanguageServer, LanguageClient
         caps.setRenameProvider(true);
         caps.setDocumentSymbolProvider(true);
         caps.setDocumentFormattingProvider(true);
+        caps.setCodeActionProvider(new org.eclipse.lsp4j.CodeActionOptions(List.of(org.eclipse.lsp4j.CodeActionKind.QuickFix)));
         return CompletableFuture.completedFuture(new InitializeResult(caps, new ServerInfo("skiff", "0.1.0")));
     }
 
@@ -346,6 +347,19 @@ public final class SkiffLanguageServer implements LanguageServer, LanguageClient
             org.eclipse.lsp4j.Range all = new org.eclipse.lsp4j.Range(new org.eclipse.lsp4j.Position(0, 0),
                     Positions.position(a.file, a.file.length()));
             return List.of(new org.eclipse.lsp4j.TextEdit(all, formatted));
+        });
+    }
+
+    @Override
+    public CompletableFuture<List<Either<org.eclipse.lsp4j.Command, org.eclipse.lsp4j.CodeAction>>> codeAction(
+            org.eclipse.lsp4j.CodeActionParams params) {
+        String uri = params.getTextDocument().getUri();
+        return read(uri, List.of(), a -> {
+            List<Either<org.eclipse.lsp4j.Command, org.eclipse.lsp4j.CodeAction>> out = new ArrayList<>();
+            List<org.eclipse.lsp4j.Diagnostic> ds = params.getContext() == null || params.getContext().getDiagnostics() == null
+                    ? List.of() : params.getContext().getDiagnostics();
+            CodeActions.actions(a, ds).forEach(x -> out.add(Either.forRight(x)));
+            return out;
         });
     }
 
