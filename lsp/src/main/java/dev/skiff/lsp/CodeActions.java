@@ -32,6 +32,8 @@ final class CodeActions {
             "E0302", Pattern.compile("has no attribute `([^`]+)`"),
             "E0401", Pattern.compile("has no field `([^`]+)`"),
             "E0404", Pattern.compile("`([^`]+)` is not an allowed value"));
+    private static final Pattern EXPECTED = Pattern.compile("expected `([^`]*\"[^`]*)`");
+    private static final Pattern STRING = Pattern.compile("\"([^\"\\\\]*)\"");
     private static final Pattern MISSING = Pattern.compile(
             "requires the field `([^`]+)`|attribute `([^`]+)` of `[^`]+` is required");
 
@@ -86,15 +88,38 @@ final class CodeActions {
     }
 
     private static Optional<CodeAction> didYouMean(Analysis a, Diagnostic d, String code) {
-        String replacement = replacement(d);
-        if (replacement == null || d.getRange() == null) {
+        if (d.getRange() == null || d.getMessage() == null) {
             return Optional.empty();
         }
         String text = a.file.text();
         int start = Positions.offset(a.file, d.getRange().getStart());
         int end = Math.max(start, Positions.offset(a.file, d.getRange().getEnd()));
-        // the misspelled word: from the message when its shape is known, else any ticked word of the message
         List<String> words = new ArrayList<>();
+        String replacement = replacement(d);
+        if (replacement == null) {
+            // a string outside a union of literals (`expected `"A" | "B"``): the closest literal
+            Matcher expected = EXPECTED.matcher(d.getMessage());
+            if (!expected.find()) {
+                return Optional.empty();
+            }
+            List<String> alternatives = new ArrayList<>();
+            Matcher lit = STRING.matcher(expected.group(1));
+            while (lit.find()) {
+                alternatives.add(lit.group(1));
+            }
+            int lineEnd = text.indexOf('\n', end);
+            Matcher found = STRING.matcher(text.substring(start, lineEnd < 0 ? text.length() : lineEnd));
+            while (found.find() && replacement == null) {
+                if (!alternatives.contains(found.group(1))) {
+                    replacement = dev.skiff.diag.Suggestions.closest(found.group(1), alternatives);
+                    words.add(found.group(1));
+                }
+            }
+            if (replacement == null) {
+                return Optional.empty();
+            }
+        }
+        // the misspelled word: from the message when its shape is known, else any ticked word of the message
         Pattern known = WRONG.get(code);
         if (known != null) {
             Matcher m = known.matcher(d.getMessage());
