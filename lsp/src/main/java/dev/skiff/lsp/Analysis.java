@@ -47,6 +47,8 @@ final class Analysis {
     final List<Expr.Name> unresolved = new ArrayList<>();
     private final Supplier<SchemaRegistry> registry;
     final ModuleLinks modules;
+    /** Whether the text came from an editor's buffer rather than the disk (set by {@link ProjectIndex}). */
+    volatile boolean open;
 
     private Analysis(String uri, int version, SourceFile file, Result<SourceUnit> parsed, Supplier<SchemaRegistry> registry,
                      ModuleLinks modules) {
