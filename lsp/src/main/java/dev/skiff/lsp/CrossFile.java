@@ -73,13 +73,17 @@ final class CrossFile {
         Optional<Analysis.ConfigContext> config = a.configAt(offset);
         if (config.isPresent()) {
             for (ConfigEntry e : config.get().config().entries()) {
-                if (e instanceof ConfigEntry.KeyValue kv && kv.key() instanceof Expr.Name n && Analysis.within(n.span(), offset)) {
-                    Optional<SchemaInfo.Attr> attr = config.get().schema().attr(n.id());
-                    if (attr.isPresent()) {
-                        return new Named(attr.get().declared() == null ? new Kubernetes(n.id())
-                                : new Attribute(n.id(), attr.get().declared()), n.span());
+                if (e instanceof ConfigEntry.KeyValue kv && Analysis.within(kv.key().span(), offset)) {
+                    Named key = key(kv.key(), config.get().schema(), offset);
+                    if (key != null) {
+                        return key;
                     }
                 }
+            }
+        }
+        for (Analysis.Decl d : a.globals.values()) {
+            if (d.node() instanceof Stmt.Import i && i.pathSpan() != null && Analysis.within(i.pathSpan(), offset)) {
+                return new Named(module(a, i), i.pathSpan());
             }
         }
         for (Expr.Selector s : a.selectors) {
@@ -120,6 +124,33 @@ final class CrossFile {
             }
         }
         return new Named(new Local(), span);
+    }
+
+    /** The part of a config key ({@code name}, or a part of {@code spec.replicas}) at the offset. */
+    private static Named key(Expr key, SchemaInfo schema, int offset) {
+        List<Expr.Name> parts = new ArrayList<>();
+        Expr k = key;
+        while (k instanceof Expr.Selector sel) {
+            parts.add(0, sel.attr());
+            k = sel.value();
+        }
+        if (!(k instanceof Expr.Name root)) {
+            return null;
+        }
+        parts.add(0, root);
+        SchemaInfo s = schema;
+        for (Expr.Name part : parts) {
+            if (s == null || part == null) {
+                return null;
+            }
+            Optional<SchemaInfo.Attr> attr = s.attr(part.id());
+            if (Analysis.within(part.span(), offset)) {
+                return attr.map(x -> new Named(x.declared() == null ? new Kubernetes(part.id())
+                        : new Attribute(part.id(), x.declared()), part.span())).orElse(null);
+            }
+            s = s.attrSchema(part.id()).orElse(null);
+        }
+        return null;
     }
 
     private Target module(Analysis a, Stmt.Import i) {
