@@ -188,7 +188,11 @@ class LspCrossFileTest {
 
     @Test
     void filesChangedOnDiskReanalyseTheOpenDocuments() throws Exception {
-        assertThat(client.registrations).isNotEmpty();
+        for (int i = 0; i < 100 && client.registrations.isEmpty(); i++) {
+            Thread.sleep(50); // `initialized` is a notification: the registration follows it asynchronously
+        }
+        assertThat(client.registrations).singleElement().satisfies(r -> assertThat(r.getRegistrations().get(0).getMethod())
+                .isEqualTo("workspace/didChangeWatchedFiles"));
         String text = "import lib.teams as t\n\nx = t.Team {name = \"x\", extra = 1}\n";
         String m = client.open(main, text);
         assertThat(client.diagnostics(m)).isNotEmpty();
