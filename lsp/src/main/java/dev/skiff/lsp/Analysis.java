@@ -41,10 +41,19 @@ final class Analysis {
     final Map<String, Decl> globals = new LinkedHashMap<>();
     final Map<Expr.Name, Decl> uses = new IdentityHashMap<>();
     final List<Decl> all = new ArrayList<>();
+    /** Every attribute selection ({@code a.b}), for cross-file references. */
+    final List<Expr.Selector> selectors = new ArrayList<>();
+    /** Names bound to nothing in this file (a sibling file of the package may declare them). */
+    final List<Expr.Name> unresolved = new ArrayList<>();
     private final Supplier<SchemaRegistry> registry;
+    final ModuleLinks modules;
+    /** Whether the text came from an editor's buffer rather than the disk (set by {@link ProjectIndex}). */
+    volatile boolean open;
 
-    private Analysis(String uri, int version, SourceFile file, Result<SourceUnit> parsed, Supplier<SchemaRegistry> registry) {
+    private Analysis(String uri, int version, SourceFile file, Result<SourceUnit> parsed, Supplier<SchemaRegistry> registry,
+                     ModuleLinks modules) {
         this.uri = uri;
+        this.modules = modules == null ? ModuleLinks.NONE : modules;
         this.version = version;
         this.file = file;
         this.unit = parsed.value();
@@ -54,8 +63,13 @@ final class Analysis {
     }
 
     static Analysis of(String uri, int version, String text, Supplier<SchemaRegistry> registry) {
+        return of(uri, version, text, registry, ModuleLinks.NONE);
+    }
+
+    /** With {@code modules}, schemas imported from the project's other modules (and the stdlib) are known too. */
+    static Analysis of(String uri, int version, String text, Supplier<SchemaRegistry> registry, ModuleLinks modules) {
         SourceFile file = new SourceFile(java.net.URI.create(uri), displayName(uri), text);
-        return new Analysis(uri, version, file, Parser.parse(file), registry);
+        return new Analysis(uri, version, file, Parser.parse(file), registry, modules);
     }
 
     private static String displayName(String uri) {
@@ -116,6 +130,9 @@ final class Analysis {
                 SchemaRegistry r = registry.get();
                 return r == null ? Optional.empty()
                         : r.member(d.detail(), s.attr().id()).map(t -> new KubernetesSchema(r, t));
+            }
+            if (d != null && d.kind() == Decl.Kind.IMPORT && d.node() instanceof Stmt.Import i) {
+                return modules.schema(this, i.path(), s.attr().id());
             }
         }
         return Optional.empty();
@@ -234,7 +251,7 @@ final class Analysis {
         };
     }
 
-    private SchemaInfo typeSchema(TypeExpr t) {
+    SchemaInfo typeSchema(TypeExpr t) {
         return switch (t) {
             case TypeExpr.Named n -> schemaOf(n.name()).orElse(null);
             case TypeExpr.ListType l -> l.element() == null ? null : typeSchema(l.element());
@@ -329,7 +346,7 @@ final class Analysis {
     }
 
     /** {@code a.b.c} through nested attribute schemas. */
-    private static SchemaInfo attrPath(SchemaInfo s, Expr key) {
+    static SchemaInfo attrPath(SchemaInfo s, Expr key) {
         if (key instanceof Expr.Name n) {
             return s.attrSchema(n.id()).orElse(null);
         }

@@ -194,6 +194,7 @@ final class Binder {
                 return;
             }
         }
+        a.unresolved.add(n);
     }
 
     private void expr(Expr e) {
@@ -201,7 +202,10 @@ final class Binder {
             case null -> {
             }
             case Expr.Name n -> use(n, false);
-            case Expr.Selector s -> expr(s.value());
+            case Expr.Selector s -> {
+                a.selectors.add(s);
+                expr(s.value());
+            }
             case Expr.Subscript s -> {
                 expr(s.value());
                 expr(s.index());

@@ -55,6 +55,7 @@ final class Features {
         if (!related.isEmpty()) {
             out.setRelatedInformation(related);
         }
+        CodeActions.attach(d, out);
         return out;
     }
 

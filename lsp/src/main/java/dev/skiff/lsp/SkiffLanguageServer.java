@@ -54,6 +54,7 @@ import org.eclipse.lsp4j.TextDocumentSyncKind;
 import org.eclipse.lsp4j.TextDocumentSyncOptions;
 import org.eclipse.lsp4j.WorkspaceEdit;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.jsonrpc.messages.Either3;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageClientAware;
 import org.eclipse.lsp4j.services.LanguageServer;
@@ -83,6 +84,8 @@ public final class SkiffLanguageServer implements LanguageServer, LanguageClient
     });
     private volatile LanguageClient client;
     private volatile SchemaRegistry registry;
+    private final ProjectIndex index = new ProjectIndex(texts::get, this::registry);
+    private volatile boolean watchFiles;
 
     @Override
     public void connect(LanguageClient languageClient) {
@@ -101,10 +104,21 @@ public final class SkiffLanguageServer implements LanguageServer, LanguageClient
         caps.setHoverProvider(true);
         caps.setDefinitionProvider(true);
         caps.setReferencesProvider(true);
-        caps.setRenameProvider(true);
+        caps.setRenameProvider(new org.eclipse.lsp4j.RenameOptions(true));
         caps.setDocumentSymbolProvider(true);
         caps.setDocumentFormattingProvider(true);
+        caps.setCodeActionProvider(new org.eclipse.lsp4j.CodeActionOptions(List.of(org.eclipse.lsp4j.CodeActionKind.QuickFix)));
+        Workspace.configure(caps, params, index);
+        watchFiles = Workspace.canWatch(params);
         return CompletableFuture.completedFuture(new InitializeResult(caps, new ServerInfo("skiff", "0.1.0")));
+    }
+
+    @Override
+    public void initialized(org.eclipse.lsp4j.InitializedParams params) {
+        LanguageClient c = client;
+        if (c != null && watchFiles) {
+            Workspace.registerWatchers(c);
+        }
     }
 
     @Override
@@ -190,10 +204,17 @@ public final class SkiffLanguageServer implements LanguageServer, LanguageClient
             if (text == null || versions.getOrDefault(uri, 0) != version) {
                 return; // closed, or a newer change is on its way
             }
-            Analysis a = Analysis.of(uri, version, text, this::registry);
+            Analysis a = Analysis.of(uri, version, text, this::registry, index);
+            if (versions.getOrDefault(uri, 0) != version) {
+                return; // stale: a newer change came in meanwhile
+            }
             analyses.put(uri, a);
             if (a.diagnostics.isEmpty()) {
-                compiled.put(uri, compileFile(uri));
+                List<Diagnostic> full = compileFile(uri);
+                if (versions.getOrDefault(uri, 0) != version || !texts.containsKey(uri)) {
+                    return; // stale: the compile took longer than the next keystroke
+                }
+                compiled.put(uri, full);
             } else {
                 compiled.remove(uri);
             }
@@ -274,7 +295,7 @@ public final class SkiffLanguageServer implements LanguageServer, LanguageClient
                 if (text == null) {
                     return empty;
                 }
-                a = Analysis.of(uri, versions.getOrDefault(uri, 0), text, this::registry);
+                a = Analysis.of(uri, versions.getOrDefault(uri, 0), text, this::registry, index);
             }
             try {
                 T result = f.apply(a);
@@ -303,22 +324,83 @@ public final class SkiffLanguageServer implements LanguageServer, LanguageClient
     public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> definition(
             DefinitionParams params) {
         String uri = params.getTextDocument().getUri();
-        return read(uri, Either.forLeft(List.of()), a -> Either.forLeft(
-                Features.definition(a, Positions.offset(a.file, params.getPosition()))));
+        return cancellable(uri, Either.forLeft(List.of()), (a, cancel) -> {
+            int offset = Positions.offset(a.file, params.getPosition());
+            List<Location> cross = crossFile().definition(a, offset);
+            return Either.forLeft(cross != null ? cross : Features.definition(a, offset));
+        });
     }
 
     @Override
     public CompletableFuture<List<? extends Location>> references(ReferenceParams params) {
         String uri = params.getTextDocument().getUri();
-        return read(uri, List.of(), a -> Features.references(a, Positions.offset(a.file, params.getPosition()),
-                params.getContext() == null || params.getContext().isIncludeDeclaration()));
+        boolean declaration = params.getContext() == null || params.getContext().isIncludeDeclaration();
+        return cancellable(uri, List.of(), (a, cancel) -> {
+            int offset = Positions.offset(a.file, params.getPosition());
+            CrossFile cf = crossFile();
+            List<Location> cross = Workspace.locations(cf.references(a, offset, cancel),
+                    declaration ? null : cf.declaration(cf.at(a, offset)));
+            return cross != null ? cross : Features.references(a, offset, declaration);
+        });
     }
 
     @Override
     public CompletableFuture<WorkspaceEdit> rename(RenameParams params) {
         String uri = params.getTextDocument().getUri();
-        return read(uri, new WorkspaceEdit(Map.of()), a -> new WorkspaceEdit(Map.of(uri,
-                Features.rename(a, Positions.offset(a.file, params.getPosition()), params.getNewName()))));
+        return cancellable(uri, new WorkspaceEdit(Map.of()), (a, cancel) -> {
+            int offset = Positions.offset(a.file, params.getPosition());
+            CrossFile cf = crossFile();
+            Workspace.refuse(cf.refusal(cf.at(a, offset), params.getNewName()));
+            Map<String, List<org.eclipse.lsp4j.TextEdit>> cross = cf.rename(a, offset, params.getNewName(), cancel);
+            return new WorkspaceEdit(cross != null ? cross
+                    : Map.of(uri, Features.rename(a, offset, params.getNewName())));
+        });
+    }
+
+    @Override
+    public CompletableFuture<Either3<org.eclipse.lsp4j.Range, org.eclipse.lsp4j.PrepareRenameResult,
+            org.eclipse.lsp4j.PrepareRenameDefaultBehavior>> prepareRename(org.eclipse.lsp4j.PrepareRenameParams params) {
+        String uri = params.getTextDocument().getUri();
+        return cancellable(uri, null, (a, cancel) -> {
+            CrossFile cf = crossFile();
+            CrossFile.Named n = cf.at(a, Positions.offset(a.file, params.getPosition()));
+            Workspace.refuse(cf.refusal(n, null));
+            if (n.span() == null) {
+                Workspace.refuse("there is no name here to rename");
+            }
+            return Either3.forSecond(new org.eclipse.lsp4j.PrepareRenameResult(Positions.range(n.span()), n.span().text()));
+        });
+    }
+
+    private CrossFile crossFile() {
+        return new CrossFile(index, texts.keySet());
+    }
+
+    /**
+     * Like {@link #read}, for requests that may read many files: LSP4J cancels them through the checker, and a
+     * {@link org.eclipse.lsp4j.jsonrpc.ResponseErrorException} reaches the client as the request's error.
+     */
+    private <T> CompletableFuture<T> cancellable(String uri, T empty,
+            java.util.function.BiFunction<Analysis, org.eclipse.lsp4j.jsonrpc.CancelChecker, T> f) {
+        return org.eclipse.lsp4j.jsonrpc.CompletableFutures.computeAsync(cancel -> {
+            Analysis a = analyses.get(uri);
+            String text = texts.get(uri);
+            if (a == null || text != null && !text.equals(a.file.text())) {
+                if (text == null) {
+                    return empty;
+                }
+                a = Analysis.of(uri, versions.getOrDefault(uri, 0), text, this::registry, index);
+            }
+            try {
+                T result = f.apply(a, cancel);
+                return result == null ? empty : result;
+            } catch (org.eclipse.lsp4j.jsonrpc.ResponseErrorException | java.util.concurrent.CancellationException e) {
+                throw e;
+            } catch (RuntimeException | StackOverflowError e) {
+                LOG.log(Level.WARNING, "request on " + uri + " failed", e);
+                return empty;
+            }
+        });
     }
 
     @Override
@@ -349,6 +431,19 @@ public final class SkiffLanguageServer implements LanguageServer, LanguageClient
         });
     }
 
+    @Override
+    public CompletableFuture<List<Either<org.eclipse.lsp4j.Command, org.eclipse.lsp4j.CodeAction>>> codeAction(
+            org.eclipse.lsp4j.CodeActionParams params) {
+        String uri = params.getTextDocument().getUri();
+        return read(uri, List.of(), a -> {
+            List<Either<org.eclipse.lsp4j.Command, org.eclipse.lsp4j.CodeAction>> out = new ArrayList<>();
+            List<org.eclipse.lsp4j.Diagnostic> ds = params.getContext() == null || params.getContext().getDiagnostics() == null
+                    ? List.of() : params.getContext().getDiagnostics();
+            CodeActions.actions(a, ds).forEach(x -> out.add(Either.forRight(x)));
+            return out;
+        });
+    }
+
     // ---------------------------------------------------------------- workspace
 
     @Override
@@ -357,8 +452,19 @@ public final class SkiffLanguageServer implements LanguageServer, LanguageClient
 
     @Override
     public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) {
-        // kcl.mod or CRDs may have changed: drop the cached schemas and re-check what is open
-        registry = null;
+        // files changed on disk: forget their analyses; kcl.mod or CRDs: drop the cached schemas. Then
+        // re-check what is open, since any of it may import what changed
+        if (Workspace.forget(params, index)) {
+            registry = null;
+        }
+        for (String uri : texts.keySet()) {
+            schedule(uri, DEBOUNCE_MS, true);
+        }
+    }
+
+    @Override
+    public void didChangeWorkspaceFolders(org.eclipse.lsp4j.DidChangeWorkspaceFoldersParams params) {
+        Workspace.foldersChanged(params, index);
         for (String uri : texts.keySet()) {
             schedule(uri, DEBOUNCE_MS, true);
         }
