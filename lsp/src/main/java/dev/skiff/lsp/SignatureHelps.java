@@ -134,7 +134,9 @@ final class SignatureHelps {
         for (Signatures.Sig s : sigs) {
             List<ParameterInformation> ps = new ArrayList<>();
             for (Signatures.Param p : s.params()) {
-                ps.add(new ParameterInformation(Either.forRight(Tuple.two(p.start(), p.end()))));
+                ParameterInformation pi = new ParameterInformation();
+                pi.setLabel(Either.forRight(Tuple.two(p.start(), p.end())));
+                ps.add(pi);
             }
             SignatureInformation info = new SignatureInformation(s.label(),
                     s.doc() == null || s.doc().isBlank() ? null : new MarkupContent(MarkupKind.MARKDOWN, s.doc()), ps);
