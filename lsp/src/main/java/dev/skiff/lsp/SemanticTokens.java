@@ -289,7 +289,10 @@ final class SemanticTokens {
         /** Marks the names whose role the parent node decides. */
         private void roles(Node n) {
             switch (n) {
-                case Stmt.Import i -> mark(i.alias(), NAMESPACE, DECLARATION);
+                case Stmt.Import i -> {
+                    mark(i.alias(), NAMESPACE, DECLARATION);
+                    importPath(i);
+                }
                 case Stmt.SchemaDecl d -> mark(d.name(), TYPE, DECLARATION);
                 case Stmt.RuleDecl r -> mark(r.name(), TYPE, DECLARATION);
                 case Stmt.TypeAlias t -> mark(t.name(), TYPE, DECLARATION);
@@ -327,6 +330,27 @@ final class SemanticTokens {
                 case Expr.Selector s -> member(s);
                 default -> {
                 }
+            }
+        }
+
+        /** Each name of {@code a.b.c} in an import is a namespace. */
+        private void importPath(Stmt.Import i) {
+            Span p = i.pathSpan();
+            if (p == null) {
+                return;
+            }
+            String text = p.text();
+            int k = 0;
+            while (k < text.length()) {
+                int e = k;
+                while (e < text.length() && text.charAt(e) != '.') {
+                    e++;
+                }
+                if (e > k) {
+                    out.putIfAbsent(p.start() + k, new NameCls(p.start() + e,
+                            new Cls(NAMESPACE, i.alias() == null && e == text.length() ? DECLARATION : 0)));
+                }
+                k = e + 1;
             }
         }
 

@@ -114,8 +114,15 @@ final class SignatureHelps {
                 }
             }
         }
-        Frame call = frames.peek();
-        if (call == null || call.callee == null) {
+        // the innermost call around the cursor (through lists, configs and grouping parentheses inside it)
+        Frame call = null;
+        for (Frame f : frames) {
+            if (f.callee != null) {
+                call = f;
+                break;
+            }
+        }
+        if (call == null) {
             return null;
         }
         List<Signatures.Sig> sigs = resolve(a, call.callee);
