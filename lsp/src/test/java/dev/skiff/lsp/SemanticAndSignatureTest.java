@@ -376,6 +376,15 @@ class SemanticAndSignatureTest {
     }
 
     @Test
+    void commasAndParenthesesInStringsAndCommentsDoNotCount() throws Exception {
+        String text = "a = sorted(\"x, (y\", \nb = sorted(\"x, y\nc = sorted(x # not, here\n";
+        open(text);
+        assertThat(activeParam(sig(text, "(y\", ", "(y\", ".length()))).startsWith("reverse");
+        assertThat(activeParam(sig(text, "\"x, y\n", "\"x, y".length()))).startsWith("iterable");
+        assertThat(sig(text, "not, here", "not, here".length())).isNull();
+    }
+
+    @Test
     void rangeOverloadFollowsTheArgumentCount() throws Exception {
         String text = "r = range(1, 10, \n";
         open(text);
