@@ -182,7 +182,7 @@ final class SemanticTokens {
         for (Map.Entry<Integer, NameCls> n : names.subMap(s, true, e, false).entrySet()) {
             int ns = n.getKey();
             int ne = n.getValue().end;
-            if (ns < from || ne > e) {
+            if (ns < from || ne > e || !identifier(text, ns, ne)) {
                 continue;
             }
             emit(out, text, from, ns, STRING, 0);
@@ -190,6 +190,16 @@ final class SemanticTokens {
             from = ne;
         }
         emit(out, text, from, e, STRING, 0);
+    }
+
+    private static boolean identifier(String text, int s, int e) {
+        for (int i = s; i < e; i++) {
+            char c = text.charAt(i);
+            if (!(Character.isLetterOrDigit(c) || c == '_' || c == '$' && i == s)) {
+                return false;
+            }
+        }
+        return e > s;
     }
 
     /** Adds [s, e) as one token per line. */

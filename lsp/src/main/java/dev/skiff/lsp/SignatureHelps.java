@@ -237,6 +237,10 @@ final class SignatureHelps {
             return List.of(Signatures.parse(d.name() + "(" + params(l.params()) + ")" + ret,
                     "lambda `" + d.name() + "`"));
         }
+        if (n instanceof Stmt.SchemaAttr at && at.value() instanceof Expr.Lambda l) {
+            String ret = l.returnType() == null ? "" : " -> " + l.returnType().span().text();
+            return List.of(Signatures.parse(d.name() + "(" + params(l.params()) + ")" + ret, at.doc()));
+        }
         if (n instanceof Stmt.SchemaDecl s && !s.params().isEmpty()) {
             return List.of(Signatures.parse(s.name().id() + "(" + params(s.params()) + ")", s.doc()));
         }

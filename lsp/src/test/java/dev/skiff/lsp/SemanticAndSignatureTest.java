@@ -355,6 +355,8 @@ class SemanticAndSignatureTest {
         String text = """
                 schema S[a: int, b: str = "x"]:
                     v: int = a
+                    scale: (int) -> int = lambda k: int { k * a }
+                    w = scale(2)
                 add = lambda x: int, y: int = 1 -> int {
                     x + y
                 }
@@ -367,6 +369,7 @@ class SemanticAndSignatureTest {
         assertThat(schema.getSignatures().get(0).getLabel()).isEqualTo("S(a: int, b: str = \"x\")");
         assertThat(activeParam(schema)).isEqualTo("b: str = \"x\"");
         assertThat(activeParam(sig(text, "S(1, b", "S(".length()))).isEqualTo("a: int");
+        assertThat(sig(text, "scale(2", "scale(".length()).getSignatures().get(0).getLabel()).isEqualTo("scale(k: int)");
         SignatureHelp lambda = sig(text, "add(1, ", "add(1, ".length());
         assertThat(lambda.getSignatures().get(0).getLabel()).isEqualTo("add(x: int, y: int = 1) -> int");
         assertThat(activeParam(lambda)).isEqualTo("y: int = 1");

@@ -116,6 +116,7 @@ class VsCodeExtensionTest {
                 doc = \"\"\"
                   many ${lines}
                 \"\"\"
+                    mixin [A, B]
                 """);
         String[] lines = SAMPLE_LINES;
         assertScope(scopes, lines, 0, "import", "keyword.control.import");
@@ -148,6 +149,7 @@ class VsCodeExtensionTest {
         assertScope(scopes, lines, 13, "lines", "meta.interpolation");
         assertScope(scopes, lines, 14, "\"\"\"", "string.quoted.triple");
         assertNoScope(scopes, lines, 4, "memory", "string");
+        assertScope(scopes, lines, 15, "mixin", "keyword.other.mixin");
     }
 
     private static String[] SAMPLE_LINES;
