@@ -65,6 +65,11 @@ class VsCodeExtensionTest {
         assertThat(js).contains("vscode-languageclient/node").contains("'lsp'").contains("skiff");
         assertThat(Files.isRegularFile(DIR.resolve(".vscodeignore"))).isTrue();
         assertThat(Files.isRegularFile(DIR.resolve("README.md"))).isTrue();
+        // `vsce package` asks before packaging without these, and fails on relative links without a repository
+        assertThat(pkg.path("vsce").path("skipLicense").asBoolean()).isTrue();
+        assertThat(pkg.path("vsce").path("allowMissingRepository").asBoolean()).isTrue();
+        assertThat(Files.readString(DIR.resolve("README.md"))).doesNotContainPattern("\\]\\((?!https?:)");
+        assertThat(pkg.path("activationEvents").toString()).contains("onLanguage:skiff");
     }
 
     @Test
