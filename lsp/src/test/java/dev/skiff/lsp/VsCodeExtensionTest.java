@@ -127,7 +127,7 @@ class VsCodeExtensionTest {
         assertScope(scopes, lines, 0, "import", "keyword.control.import");
         assertScope(scopes, lines, 0, "as", "keyword.control.import");
         assertScope(scopes, lines, 0, "k8s.api.apps.v1", "entity.name.namespace");
-        int alias = lines[0].lastIndexOf("apps");
+        int alias = lines[0].indexOf(" as apps") + 4;
         assertThat(scopes.get(0).subList(alias, alias + 4)).allMatch(x -> x.contains("entity.name.namespace"));
         assertScope(scopes, lines, 0, "# the apps group", "comment.line");
         assertScope(scopes, lines, 1, "@", "punctuation.definition.decorator");
