@@ -291,6 +291,17 @@ class SemanticAndSignatureTest {
     }
 
     @Test
+    void columnsAreUtf16AfterCharactersOutsideTheBmp() throws Exception {
+        String text = "x = 1\ns = \"\uD83D\uDE00 ${x}\" + str(x) # \u00e9 \uD83D\uDE00\ny = x\n";
+        open(text);
+        List<Tok> t = tokens(text);
+        is(tok(t, text, "s = ", "x"), "variable", "readonly");
+        is(tok(t, text, "s = ", "str"), "function", "defaultLibrary");
+        is(tok(t, text, "s = ", "# \u00e9 \uD83D\uDE00"), "comment");
+        is(tok(t, text, "y = x", "y"), "variable", "declaration");
+    }
+
+    @Test
     void multiLineStringsAreOneTokenPerLine() throws Exception {
         String text = "s = \"\"\"\n  one\n  two\n\"\"\"\n";
         open(text);
