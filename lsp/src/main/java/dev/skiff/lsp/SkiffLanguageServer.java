@@ -110,6 +110,9 @@ public final class SkiffLanguageServer implements LanguageServer, LanguageClient
         caps.setCodeActionProvider(new org.eclipse.lsp4j.CodeActionOptions(List.of(org.eclipse.lsp4j.CodeActionKind.QuickFix)));
         Workspace.configure(caps, params, index);
         watchFiles = Workspace.canWatch(params);
+        caps.setSemanticTokensProvider(new org.eclipse.lsp4j.SemanticTokensWithRegistrationOptions(
+                SemanticTokens.legend(), true, true));
+        caps.setSignatureHelpProvider(new org.eclipse.lsp4j.SignatureHelpOptions(List.of("(", ","), List.of(")")));
         return CompletableFuture.completedFuture(new InitializeResult(caps, new ServerInfo("skiff", "0.1.0")));
     }
 
@@ -442,6 +445,28 @@ public final class SkiffLanguageServer implements LanguageServer, LanguageClient
             CodeActions.actions(a, ds).forEach(x -> out.add(Either.forRight(x)));
             return out;
         });
+    }
+
+    @Override
+    public CompletableFuture<org.eclipse.lsp4j.SemanticTokens> semanticTokensFull(
+            org.eclipse.lsp4j.SemanticTokensParams params) {
+        return read(params.getTextDocument().getUri(), new org.eclipse.lsp4j.SemanticTokens(List.of()),
+                a -> new org.eclipse.lsp4j.SemanticTokens(SemanticTokens.encode(a, 0, Integer.MAX_VALUE)));
+    }
+
+    @Override
+    public CompletableFuture<org.eclipse.lsp4j.SemanticTokens> semanticTokensRange(
+            org.eclipse.lsp4j.SemanticTokensRangeParams params) {
+        return read(params.getTextDocument().getUri(), new org.eclipse.lsp4j.SemanticTokens(List.of()),
+                a -> new org.eclipse.lsp4j.SemanticTokens(SemanticTokens.encode(a,
+                        Positions.offset(a.file, params.getRange().getStart()),
+                        Positions.offset(a.file, params.getRange().getEnd()))));
+    }
+
+    @Override
+    public CompletableFuture<org.eclipse.lsp4j.SignatureHelp> signatureHelp(org.eclipse.lsp4j.SignatureHelpParams params) {
+        return read(params.getTextDocument().getUri(), null,
+                a -> SignatureHelps.help(a, Positions.offset(a.file, params.getPosition())));
     }
 
     // ---------------------------------------------------------------- workspace
