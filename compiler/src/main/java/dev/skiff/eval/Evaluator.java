@@ -59,6 +59,7 @@ public final class Evaluator {
         List<Diagnostic> diagnostics = new ArrayList<>();
         try {
             in.modules.enter(main.name);
+            units.forEach(u -> in.mainFiles.add(u.file()));
             in.statements.execModule(units, main);
             main.done = true;
             Map<String, Value> out = new LinkedHashMap<>();

@@ -31,6 +31,8 @@ final class Interpreter {
     final EvalOptions options;
     final Map<String, Value> parsedOptions;
     final Modules modules;
+    /** The files of the main module, whose instances `S.instances()` lists by default. */
+    final java.util.Set<dev.skiff.source.SourceFile> mainFiles = new java.util.HashSet<>();
     final Statements statements;
     final Schemas schemas;
     final KubernetesTypes kubernetes;
@@ -116,6 +118,11 @@ final class Interpreter {
             if (s.parent == null && s.kind == Env.Kind.MODULE && !s.module.done
                     && statements.runPendingWriter(s.module, id)) {
                 return lookup(n, env);
+            }
+            if (s.parent == null && s.kind == Env.Kind.MODULE && s.module.writers.containsKey(id)
+                    && s.module.writers.get(id).stream().allMatch(w -> w instanceof dev.skiff.syntax.Stmt.If)) {
+                // assigned only in a branch that did not run (`if False: a = 1`): KCL reads Undefined
+                return Value.Undefined.UNDEFINED;
             }
         }
         Value builtin = Library.builtin(id).map(v -> (Value) v).orElse(null);
@@ -206,7 +213,18 @@ final class Interpreter {
             }
             case Value.TypeV t when name.equals("instances") -> {
                 SchemaDef def = (SchemaDef) t.schema();
-                return new Value.Func("instances", (ctx, args, kwargs) -> new Value.ListV(def.instances));
+                // instances(full_pkg=False): those the main module made; with True, those of every module
+                return new Value.Func("instances", (ctx, args, kwargs) -> {
+                    Value full = !args.isEmpty() ? args.get(0) : kwargs.getOrDefault("full_pkg", Value.Bool.of(false));
+                    boolean all = Values.truthy(full);
+                    List<Value> out = new ArrayList<>();
+                    for (SchemaDef.Made m : def.instances) {
+                        if (all || m.inMain()) {
+                            out.add(m.instance());
+                        }
+                    }
+                    return new Value.ListV(out);
+                });
             }
             default -> throw new EvalException(Code.E0204, span,
                     "`" + Values.typeName(target) + "` has no attribute `" + name + "`");
@@ -219,6 +237,13 @@ final class Interpreter {
             return Value.None.NONE;
         }
         Value index = eval(s.index(), env);
+        if (s.optional() && (target instanceof Value.ListV || target instanceof Value.Str)) {
+            try {
+                return index(target, index, s.span());
+            } catch (EvalException e) {
+                return Value.None.NONE; // `xs?[i]` past the end is None, as in KCL
+            }
+        }
         return index(target, index, s.span());
     }
 
@@ -234,7 +259,7 @@ final class Interpreter {
         Map<String, Value> entries = Values.entries(target);
         if (entries != null) {
             Value v = entries.get(Values.toStr(index));
-            return v == null ? Value.None.NONE : v;
+            return v == null ? Value.Undefined.UNDEFINED : v; // a missing key reads Undefined, as in KCL
         }
         if (Values.isNoneLike(target)) {
             throw new EvalException(Code.E0308, span, "cannot index `" + Values.typeName(target) + "`")
@@ -247,6 +272,9 @@ final class Interpreter {
 
     private Value call(Expr.Call c, Env env) {
         Value fn = eval(c.func(), env);
+        if (Values.isNoneLike(fn) && c.func() instanceof Expr.Selector s && s.optional()) {
+            return Value.None.NONE; // `x?.f()` with x None: the whole call is None, as in KCL
+        }
         List<Value> args = new ArrayList<>();
         for (Expr a : c.args()) {
             if (a instanceof Expr.Starred st) {
@@ -489,7 +517,8 @@ final class Interpreter {
         for (ConfigEntry entry : list) {
             switch (entry) {
                 case ConfigEntry.KeyValue kv when kv.key() instanceof Expr.Subscript sub
-                        && sub.value() instanceof Expr.Name listName && !sub.optional() -> {
+                        && sub.value() instanceof Expr.Name listName && !sub.optional()
+                        && (entries.containsKey(listName.id()) || !visible(listName, env)) -> {
                     indexEntry(kv, listName.id(), eval(sub.index(), env), env, entries);
                 }
                 case ConfigEntry.KeyValue kv -> {
@@ -541,6 +570,9 @@ final class Interpreter {
     /** {@code key[i] = v} replaces, {@code key[i] += [v…]} inserts, in a list set earlier in the same config. */
     private void indexEntry(ConfigEntry.KeyValue kv, String key, Value index, Env env, Map<String, Value> entries) {
         Value current = entries.get(key);
+        if (current == null && kv.op() == Operator.Config.INSERT) {
+            current = new Value.ListV(List.of()); // `arr[0] += [x]` with no `arr` yet starts the list
+        }
         if (!(current instanceof Value.ListV list)) {
             throw new EvalException(Code.E0308, kv.key().span(), "`" + key + "[...]` needs `" + key
                     + "` to be a list set earlier in this config");
@@ -587,6 +619,20 @@ final class Interpreter {
             case OVERRIDE -> MergeOp.OVERRIDE;
             case INSERT -> MergeOp.INSERT;
         };
+    }
+
+    /**
+     * Whether {@code n} names a variable in scope. `n[i]: v` in a config sets element i of the list `n` set
+     * earlier in the same config; when the config has no `n` and a variable `n` is in scope (a loop
+     * variable, a top-level dict), the key is computed: the value of `n[i]`.
+     */
+    private static boolean visible(Expr.Name n, Env env) {
+        for (Env s = env; s != null; s = s.parent) {
+            if (s.vars.containsKey(n.id())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<String> keyPath(Expr key, Env env) {

@@ -355,8 +355,12 @@ final class SchemaDef implements SchemaType {
         }
     }
 
+    /** An instance of this schema or of one inheriting from it, and whether the main module made it. */
+    record Made(Value instance, boolean inMain) {
+    }
+
     /** Every instance made so far, for {@code Schema.instances()}. */
-    final List<Value> instances = new ArrayList<>();
+    final List<Made> instances = new ArrayList<>();
 
     Value.TypeV asValue() {
         return new Value.TypeV(this);

@@ -124,8 +124,12 @@ final class Schemas {
         Map<String, Span> spans = new LinkedHashMap<>(Merge.spans(config));
         spans.keySet().retainAll(entries.keySet());
         Value.SchemaV result = new Value.SchemaV(def, entries, ops, spans);
-        if (def.instances.size() < 100_000) {
-            def.instances.add(result);
+        // `S.instances()` lists the instances of S and of every schema inheriting from it
+        boolean inMain = span != null && in.mainFiles.contains(span.file());
+        for (SchemaDef s = def; s != null; s = s.parent()) {
+            if (s.instances.size() < 100_000) {
+                s.instances.add(new SchemaDef.Made(result, inMain));
+            }
         }
         return result;
     }

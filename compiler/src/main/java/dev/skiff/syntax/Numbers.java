@@ -22,6 +22,8 @@ final class Numbers {
                 value = Long.parseLong(digits.substring(2), 8);
             } else if (lower.startsWith("0b")) {
                 value = Long.parseLong(digits.substring(2), 2);
+            } else if (digits.length() > 1 && digits.startsWith("0")) {
+                value = Long.parseLong(digits.substring(1), 8); // `010` is octal in KCL, as `0o10`
             } else {
                 value = Long.parseLong(digits);
             }

@@ -202,12 +202,12 @@ final class StmtBuilder {
         String name = s.name.getText();
         boolean mixin = s.kind.getText().equals("mixin") || name.endsWith("Mixin");
         boolean protocol = s.kind.getText().equals("protocol");
-        SchemaBodyContext body = s.schemaBody();
-        String doc = body.doc == null ? null : docstring(body.doc);
+        SchemaBodyContext body = s.schemaBody(); // null for an empty schema: `schema Empty:` and nothing indented
+        String doc = body == null || body.doc == null ? null : docstring(body.doc);
         List<Stmt> stmts = new ArrayList<>();
         List<Expr> mixins = new ArrayList<>();
         Node.IndexSignature index = null;
-        for (SchemaItemContext item : body.schemaItem()) {
+        for (SchemaItemContext item : body == null ? List.<SchemaItemContext>of() : body.schemaItem()) {
             try {
                 if (item.mixinStmt() != null) {
                     for (DottedNameContext d : item.mixinStmt().dottedName()) {
@@ -228,7 +228,7 @@ final class StmtBuilder {
             }
         }
         List<Node.CheckExpr> checks = new ArrayList<>();
-        if (body.checkBlock() != null) {
+        if (body != null && body.checkBlock() != null) {
             for (CheckExprContext c : body.checkBlock().checkExpr()) {
                 checks.add(check(c));
             }

@@ -27,7 +27,7 @@ smallStmt
     ;
 
 importStmt: IMPORT modulePath (AS NAME)?;
-modulePath: DOT* NAME (DOT NAME)* | DOT+;
+modulePath: (DOT | ELLIPSIS)* NAME (DOT NAME)* | (DOT | ELLIPSIS)+;
 assertStmt: ASSERT test (IF test)? (COMMA test)?;
 typeAliasStmt: {word("type")}? NAME name=NAME ASSIGN type;
 unificationStmt: NAME COLON schemaInst;
@@ -56,7 +56,7 @@ decorator: AT primary NEWLINE;
 
 schemaStmt
     : decorator* (kind=SCHEMA | {word("mixin")}? kind=NAME | {word("protocol")}? kind=NAME) name=NAME (LBRACK params? RBRACK)? (LPAREN parent=dottedName RPAREN)?
-      (FOR host=dottedName)? COLON NEWLINE INDENT schemaBody DEDENT
+      (FOR host=dottedName)? COLON NEWLINE (INDENT schemaBody DEDENT)?
     ;
 
 schemaBody: (doc=STRING NEWLINE)? schemaItem* checkBlock? NEWLINE*;
