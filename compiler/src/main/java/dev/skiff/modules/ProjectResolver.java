@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  */
 public final class ProjectResolver implements ModuleResolver {
     /** KCL's system modules; the evaluator implements them. */
-    public static final Set<String> SYSTEM_MODULES = Set.of("base64", "collection", "crypto", "datetime", "file",
+    public static final Set<String> SYSTEM_MODULES = Set.of("base32", "base64", "collection", "crypto", "datetime", "file",
             "json", "manifests", "math", "net", "regex", "runtime", "template", "units", "uuid", "yaml");
 
     private static final String STDLIB_PREFIX = "skiff.";

@@ -34,6 +34,32 @@ final class Builtins {
         });
         Library.define(out, "range", Builtins::range);
         Library.define(out, "sorted", Builtins::sorted);
+        // reduce(function, iterable[, initial]): folds from the left; without `initial` the first item starts
+        out.put("reduce", new Value.Func("reduce", (ctx, args, kwargs) -> {
+            Value fn = args.size() > 0 ? args.get(0) : kwargs.get("function");
+            Value items = args.size() > 1 ? args.get(1) : kwargs.get("iterable");
+            Value acc = args.size() > 2 ? args.get(2) : kwargs.get("initial");
+            if (fn == null || items == null) {
+                throw ctx.error(dev.skiff.diag.Code.E0305, "`reduce` takes a function, a list and an optional initial value");
+            }
+            List<Value> list = items instanceof Value.ListV l ? l.items() : Values.entries(items) != null
+                    ? Values.entries(items).keySet().stream().map(k -> (Value) new Value.Str(k)).toList() : null;
+            if (list == null) {
+                throw ctx.error(dev.skiff.diag.Code.E0309, "`reduce` needs a list or dict, found `" + Values.typeName(items) + "`");
+            }
+            int start = 0;
+            if (acc == null) {
+                if (list.isEmpty()) {
+                    return Value.None.NONE; // as KCL: nothing to fold and no initial value
+                }
+                acc = list.get(0);
+                start = 1;
+            }
+            for (Value item : list.subList(start, list.size())) {
+                acc = ctx.call(fn, List.of(acc, item), Map.of());
+            }
+            return acc;
+        }));
         Library.define(out, "min", a -> extreme(a, -1));
         Library.define(out, "max", a -> extreme(a, 1));
         Library.define(out, "sum", a -> {

@@ -83,10 +83,12 @@ final class DataModules {
             List<Object> docs = new ArrayList<>();
             Shape shape = new Shape(a.bool(1, "sort_keys", false), a.bool(2, "ignore_private", false),
                     a.bool(3, "ignore_none", false));
+            // as KCL: each document ends with its line break, and documents are joined by "\n---\n"
+            List<String> texts = new ArrayList<>();
             for (Value v : a.list(0, "data")) {
-                docs.add(shape.apply(data(v)));
+                texts.add(YamlWriter.write(shape.apply(data(v))));
             }
-            return new Value.Str(YamlWriter.writeStream(docs));
+            return new Value.Str(String.join("\n---\n", texts));
         });
         SystemModules.fn(m, "yaml", "decode", a -> SystemModules.fromJava(SystemModules.readData(a, a.str(0, "value"), true)));
         SystemModules.fn(m, "yaml", "decode_all", a -> {

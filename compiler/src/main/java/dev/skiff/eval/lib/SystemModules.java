@@ -86,12 +86,8 @@ final class SystemModules {
         fn(m, "math", "log1p", a -> num(Math.log1p(a.number(0, "x"))));
         fn(m, "math", "log2", a -> num(Math.log(a.number(0, "x")) / Math.log(2)));
         fn(m, "math", "log10", a -> num(Math.log10(a.number(0, "x"))));
-        fn(m, "math", "pow", a -> {
-            if (a.get(0, "x") instanceof Value.Int x && a.get(1, "y") instanceof Value.Int y && y.value() >= 0) {
-                return new Value.Int(BigInteger.valueOf(x.value()).pow((int) y.value()).longValue());
-            }
-            return num(Math.pow(a.number(0, "x"), a.number(1, "y")));
-        });
+        // a float, as Python's math.pow and KCL's (the `**` operator keeps ints)
+        fn(m, "math", "pow", a -> new Value.Float(Math.pow(a.number(0, "x"), a.number(1, "y"))));
         fn(m, "math", "sqrt", a -> num(Math.sqrt(a.number(0, "x"))));
     }
 
