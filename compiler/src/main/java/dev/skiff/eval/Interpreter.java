@@ -386,6 +386,11 @@ final class Interpreter {
         }
 
         @Override
+        public Map<String, String> rawOptions() {
+            return options.options();
+        }
+
+        @Override
         public Appendable out() {
             return options.out();
         }

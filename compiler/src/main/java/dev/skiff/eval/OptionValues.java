@@ -22,6 +22,9 @@ final class OptionValues {
 
     static Value parseValue(String text) {
         String t = text.strip();
+        if (t.length() >= 2 && (t.startsWith("\"") && t.endsWith("\"") || t.startsWith("'") && t.endsWith("'"))) {
+            return new Value.Str(t.substring(1, t.length() - 1)); // `-D id="0123"`: quoted, so a string
+        }
         switch (t) {
             case "True", "true" -> {
                 return Value.Bool.TRUE;

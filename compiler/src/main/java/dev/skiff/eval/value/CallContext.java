@@ -19,6 +19,11 @@ public interface CallContext {
     /** The {@code -D key=value} options, values already parsed as KCL literals where they look like one. */
     Map<String, Value> options();
 
+    /** The {@code -D key=value} options as written, for {@code option(key, type="str")}. */
+    default Map<String, String> rawOptions() {
+        return Map.of();
+    }
+
     /** Where {@code print} writes. */
     Appendable out();
 
