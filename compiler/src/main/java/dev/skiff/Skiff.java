@@ -86,6 +86,12 @@ public final class Skiff {
             if (hasErrors(diagnostics)) {
                 return new Compilation(diagnostics, null, null, null);
             }
+            // what the source alone shows to be wrong is reported before evaluation, all of it at once
+            List<Diagnostic> typeProblems = dev.skiff.types.StaticChecker.check(parsed.value());
+            if (!typeProblems.isEmpty()) {
+                diagnostics.addAll(typeProblems);
+                return new Compilation(diagnostics, null, null, null);
+            }
             Object k8s = project.value().skiff().get("k8s");
             String k8sVersion = request.k8sVersion() != null ? request.k8sVersion() : k8s == null ? null : k8s.toString();
             EvalOptions options = new EvalOptions(request.options(), resolver, project.value().root(),

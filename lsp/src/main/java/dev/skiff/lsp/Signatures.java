@@ -39,6 +39,8 @@ final class Signatures {
         b("range(stop: int) -> [int]", "The integers from 0 up to `stop` (excluded).");
         b("range(start: int, stop: int, step: int = 1) -> [int]", "The integers from `start` up to `stop` (excluded) by `step`.");
         b("sorted(iterable: list | dict | str, reverse: bool = False) -> list", "The items in ascending order.");
+        b("reduce(function: (any, any) -> any, iterable: list | dict, initial: any = None) -> any",
+                "Folds the items from the left: `function(acc, item)` for each, starting from `initial` (or the first item).");
         b("min(*values) -> any", "The smallest of the values, or of the items of a single list.");
         b("max(*values) -> any", "The largest of the values, or of the items of a single list.");
         b("sum(iterable: list, start: any = 0) -> any", "`start` plus the sum of the items.");

@@ -1,0 +1,460 @@
+package dev.skiff.types;
+
+import dev.skiff.diag.Code;
+import dev.skiff.diag.Diagnostic;
+import dev.skiff.diag.Suggestions;
+import dev.skiff.source.Span;
+import dev.skiff.syntax.ConfigEntry;
+import dev.skiff.syntax.Expr;
+import dev.skiff.syntax.Node;
+import dev.skiff.syntax.SourceUnit;
+import dev.skiff.syntax.Stmt;
+import dev.skiff.syntax.TypeExpr;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Type checks made before evaluation, over the whole module, where the types are known from the source
+ * alone: a literal assigned to an annotated name or used as a schema attribute's default, and the configs
+ * of schemas declared in the module ({@code App {replicas = "two", replics = 2}}) — attribute names and
+ * literal values, at any depth and in branches that will not run. All problems are reported at once.
+ *
+ * <p>The checker is conservative: it reports only what evaluation would also reject (the same rules and
+ * messages), and says nothing where a type depends on values (expressions other than literals, schemas
+ * from other modules, Kubernetes types, which evaluation checks). A schema name shadowed by a local is
+ * left alone.
+ */
+public final class StaticChecker {
+    private final Map<String, Stmt.SchemaDecl> schemas = new HashMap<>();
+    private final Map<String, TypeExpr> aliases = new HashMap<>();
+    private final List<Diagnostic> problems = new ArrayList<>();
+    private final Deque<Set<String>> locals = new ArrayDeque<>();
+
+    private StaticChecker() {
+    }
+
+    /** The problems found in a module (its files together). */
+    public static List<Diagnostic> check(List<SourceUnit> module) {
+        StaticChecker c = new StaticChecker();
+        Set<String> assigned = new HashSet<>();
+        for (SourceUnit u : module) {
+            for (Stmt s : u.body()) {
+                switch (s) {
+                    case Stmt.SchemaDecl d when !d.mixin() && !d.protocol() -> c.schemas.put(d.name().id(), d);
+                    case Stmt.TypeAlias t -> c.aliases.put(t.name().id(), t.type());
+                    case Stmt.Assign a -> a.targets().forEach(t -> {
+                        if (t instanceof Expr.Name n) {
+                            assigned.add(n.id());
+                        }
+                    });
+                    default -> {
+                    }
+                }
+            }
+        }
+        assigned.forEach(c.schemas::remove); // a name both declared and assigned: leave it to evaluation
+        for (SourceUnit u : module) {
+            u.body().forEach(c::stmt);
+        }
+        // a nested config can be reached twice (as a value, then as the schema it is given for)
+        Map<String, Diagnostic> unique = new LinkedHashMap<>();
+        for (Diagnostic d : c.problems) {
+            unique.putIfAbsent(d.code() + "@" + d.span() + ":" + d.message(), d);
+        }
+        return List.copyOf(unique.values());
+    }
+
+    // ---------------------------------------------------------------- traversal
+
+    private void stmt(Stmt s) {
+        switch (s) {
+            case Stmt.ExprStmt e -> expr(e.expr());
+            case Stmt.Assign a -> {
+                a.targets().forEach(this::expr);
+                expr(a.value());
+                if (a.type() != null && a.targets().size() == 1 && a.targets().get(0) instanceof Expr.Name n) {
+                    value(a.value(), a.type(), "`" + n.id() + "`", a.value().span());
+                }
+            }
+            case Stmt.AugAssign a -> expr(a.value());
+            case Stmt.Unification u -> expr(u.value());
+            case Stmt.If i -> {
+                expr(i.condition());
+                i.body().forEach(this::stmt);
+                i.orElse().forEach(this::stmt);
+            }
+            case Stmt.Assert a -> {
+                expr(a.test());
+                expr(a.condition());
+                expr(a.message());
+            }
+            case Stmt.SchemaDecl d -> {
+                Set<String> scope = new HashSet<>();
+                d.params().forEach(p -> scope.add(p.name().id()));
+                locals.push(scope);
+                for (Stmt b : d.body()) {
+                    if (b instanceof Stmt.SchemaAttr at) {
+                        expr(at.value());
+                        if (at.value() != null && at.type() != null && !at.pipe()) {
+                            value(at.value(), at.type(), "attribute `" + at.name().id() + "` of `" + d.name().id() + "`",
+                                    at.value().span());
+                        }
+                    } else {
+                        stmt(b);
+                    }
+                }
+                d.checks().forEach(c -> {
+                    expr(c.test());
+                    expr(c.condition());
+                    expr(c.message());
+                });
+                locals.pop();
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void expr(Expr e) {
+        switch (e) {
+            case null -> {
+            }
+            case Expr.SchemaInst si -> {
+                expr(si.schema());
+                si.args().forEach(this::expr);
+                si.keywords().forEach(k -> expr(k.value()));
+                Stmt.SchemaDecl d = schemaNamed(si.schema());
+                if (d != null && si.config() != null) {
+                    config(si.config(), d);
+                } else if (si.config() != null) {
+                    expr(si.config());
+                }
+            }
+            case Expr.ConfigLit c -> c.entries().forEach(this::entryValues);
+            case Expr.ListLit l -> l.items().forEach(this::expr);
+            case Expr.ListIf l -> {
+                expr(l.condition());
+                l.items().forEach(this::expr);
+                l.orElse().forEach(this::expr);
+            }
+            case Expr.Starred s -> expr(s.value());
+            case Expr.Call c -> {
+                expr(c.func());
+                c.args().forEach(this::expr);
+                c.keywords().forEach(k -> expr(k.value()));
+            }
+            case Expr.Selector s -> expr(s.value());
+            case Expr.Subscript s -> {
+                expr(s.value());
+                expr(s.index());
+            }
+            case Expr.Unary u -> expr(u.operand());
+            case Expr.Binary b -> {
+                expr(b.left());
+                expr(b.right());
+            }
+            case Expr.Compare c -> {
+                expr(c.left());
+                c.rights().forEach(this::expr);
+            }
+            case Expr.IfElse i -> {
+                expr(i.condition());
+                expr(i.then());
+                expr(i.orElse());
+            }
+            case Expr.Paren p -> expr(p.value());
+            case Expr.Lambda l -> {
+                Set<String> scope = new HashSet<>();
+                l.params().forEach(p -> scope.add(p.name().id()));
+                l.body().forEach(s -> {
+                    if (s instanceof Stmt.Assign a) {
+                        a.targets().forEach(t -> {
+                            if (t instanceof Expr.Name n) {
+                                scope.add(n.id());
+                            }
+                        });
+                    }
+                });
+                locals.push(scope);
+                l.body().forEach(this::stmt);
+                locals.pop();
+            }
+            case Expr.ListComp c -> comprehension(c.clauses(), List.of(c.element()));
+            case Expr.DictComp c -> comprehension(c.clauses(), List.of(c.key(), c.value()));
+            case Expr.Quantified q -> {
+                expr(q.target());
+                Set<String> scope = new HashSet<>();
+                q.variables().forEach(v -> scope.add(v.id()));
+                locals.push(scope);
+                expr(q.test());
+                expr(q.condition());
+                locals.pop();
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void comprehension(List<Node.CompClause> clauses, List<Expr> body) {
+        Set<String> scope = new HashSet<>();
+        locals.push(scope);
+        for (Node.CompClause c : clauses) {
+            expr(c.iter());
+            c.targets().forEach(t -> scope.add(t.id()));
+            c.conditions().forEach(this::expr);
+        }
+        body.forEach(this::expr);
+        locals.pop();
+    }
+
+    private void entryValues(ConfigEntry e) {
+        switch (e) {
+            case ConfigEntry.KeyValue kv -> expr(kv.value());
+            case ConfigEntry.Unpack u -> expr(u.value());
+            case ConfigEntry.If i -> {
+                expr(i.condition());
+                i.entries().forEach(this::entryValues);
+                i.orElse().forEach(this::entryValues);
+            }
+            default -> {
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- schemas
+
+    /** The schema a name refers to, when it is one declared in this module and not shadowed. */
+    private Stmt.SchemaDecl schemaNamed(Expr e) {
+        if (!(e instanceof Expr.Name n)) {
+            return null;
+        }
+        for (Set<String> scope : locals) {
+            if (scope.contains(n.id())) {
+                return null;
+            }
+        }
+        return schemas.get(n.id());
+    }
+
+    /**
+     * A schema's attributes with their declared types, over its inheritance chain; null when part of the
+     * chain lies outside the module (then attribute names cannot be known).
+     */
+    private Map<String, TypeExpr> attributes(Stmt.SchemaDecl d, Set<String> seen) {
+        if (!seen.add(d.name().id()) || !d.mixins().isEmpty() || d.indexSignature() != null) {
+            return null;
+        }
+        Map<String, TypeExpr> out = new LinkedHashMap<>();
+        if (d.parent() != null) {
+            Stmt.SchemaDecl parent = schemaNamed(d.parent());
+            Map<String, TypeExpr> inherited = parent == null ? null : attributes(parent, seen);
+            if (inherited == null) {
+                return null;
+            }
+            out.putAll(inherited);
+        }
+        for (Stmt s : d.body()) {
+            collect(s, out);
+        }
+        return out;
+    }
+
+    private static void collect(Stmt s, Map<String, TypeExpr> out) {
+        switch (s) {
+            case Stmt.SchemaAttr a -> out.put(a.name().id(), a.type());
+            case Stmt.Assign a -> a.targets().forEach(t -> {
+                if (t instanceof Expr.Name n) {
+                    out.putIfAbsent(n.id(), null); // an attribute made by the body: any type
+                }
+            });
+            case Stmt.Unification u -> out.put(u.target().id(), null);
+            case Stmt.If i -> {
+                i.body().forEach(b -> collect(b, out));
+                i.orElse().forEach(b -> collect(b, out));
+            }
+            default -> {
+            }
+        }
+    }
+
+    /** A config used to make an instance of {@code d}: its keys must be attributes, its literals fit them. */
+    private void config(Expr.ConfigLit config, Stmt.SchemaDecl d) {
+        Map<String, TypeExpr> attrs = attributes(d, new HashSet<>());
+        for (ConfigEntry e : config.entries()) {
+            entry(e, d, attrs);
+        }
+    }
+
+    private void entry(ConfigEntry e, Stmt.SchemaDecl d, Map<String, TypeExpr> attrs) {
+        switch (e) {
+            case ConfigEntry.KeyValue kv -> {
+                expr(kv.value());
+                String key = kv.key() instanceof Expr.Name n ? n.id() : kv.key() instanceof Expr.StrLit s ? s.value() : null;
+                if (key == null || attrs == null) {
+                    return;
+                }
+                if (!attrs.containsKey(key)) {
+                    Diagnostic p = Diagnostic.error(Code.E0302, kv.key().span(),
+                            "schema `" + d.name().id() + "` has no attribute `" + key + "`");
+                    String hint = Suggestions.didYouMean(key, attrs.keySet());
+                    problems.add(hint == null ? p : p.withHint(hint));
+                    return;
+                }
+                TypeExpr type = attrs.get(key);
+                if (type != null && kv.op() != dev.skiff.syntax.Operator.Config.INSERT) {
+                    value(kv.value(), type, "attribute `" + key + "` of `" + d.name().id() + "`", kv.key().span());
+                }
+            }
+            case ConfigEntry.Unpack u -> expr(u.value());
+            case ConfigEntry.If i -> {
+                expr(i.condition());
+                i.entries().forEach(x -> entry(x, d, attrs));
+                i.orElse().forEach(x -> entry(x, d, attrs));
+            }
+            default -> {
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- literals against types
+
+    /** Checks a literal value against a declared type; other expressions are left to evaluation. */
+    private void value(Expr v, TypeExpr type, String what, Span at) {
+        Mismatch problem = mismatch(v, type, 0);
+        if (problem != null) {
+            problems.add(Diagnostic.error(Code.E0301, problem.at() != null ? problem.at() : at, "expected `"
+                    + display(type) + "` for " + what + ", found " + problem.found()));
+        }
+    }
+
+    /** What was found instead, and where when it is not the whole value (an element of a list). */
+    private record Mismatch(String found, Span at) {
+    }
+
+    /**
+     * Why a literal does not fit a type, as evaluation words it ({@code `str`}, or the literal for a
+     * choice of literals), or null when it fits or cannot be known without evaluating.
+     */
+    private Mismatch mismatch(Expr v, TypeExpr type, int depth) {
+        if (depth > 32) {
+            return null;
+        }
+        TypeExpr t = resolve(type, 0);
+        if (t == null || v == null) {
+            return null;
+        }
+        String kind = literalKind(v);
+        if (kind == null) {
+            if (v instanceof Expr.ListLit l && t instanceof TypeExpr.ListType lt && lt.element() != null) {
+                for (Expr item : l.items()) {
+                    Mismatch inner = mismatch(item, lt.element(), depth + 1);
+                    if (inner != null) {
+                        if (inner.at() != null) {
+                            return inner; // deeper: already says what and where
+                        }
+                        return new Mismatch((inner.found().startsWith("`") ? "an element of type " : "the element ")
+                                + inner.found(), item.span());
+                    }
+                }
+            }
+            if (v instanceof Expr.ConfigLit c && t instanceof TypeExpr.Named n && schemaNamed(n.name()) != null) {
+                config(c, schemaNamed(n.name())); // a config given for a schema-typed attribute is that schema's
+            }
+            return null;
+        }
+        if (kind.equals("NoneType")) {
+            return null; // None fits every type in KCL
+        }
+        return fits(v, kind, t) ? null : new Mismatch(kindShown(v, kind, t), null);
+    }
+
+    private boolean fits(Expr v, String kind, TypeExpr t) {
+        return switch (t) {
+            case TypeExpr.BasicType b -> switch (b.kind()) {
+                case ANY -> true;
+                case INT -> kind.equals("int");
+                case FLOAT -> kind.equals("float") || kind.equals("int");
+                case STR -> kind.equals("str");
+                case BOOL -> kind.equals("bool");
+                case NONE -> false;
+            };
+            case TypeExpr.UnionType u -> u.members().stream().anyMatch(m -> {
+                TypeExpr r = resolve(m, 0);
+                return r == null || fits(v, kind, r);
+            });
+            case TypeExpr.LiteralType l -> v instanceof Expr.Interpolated || sameLiteral(v, l.literal());
+            case TypeExpr.ListType l -> kind.equals("list");
+            case TypeExpr.DictType d -> kind.equals("dict");
+            case TypeExpr.Named n -> true; // a schema or a type from elsewhere: evaluation decides
+            default -> true;
+        };
+    }
+
+    private static boolean sameLiteral(Expr v, Expr literal) {
+        return switch (v) {
+            case Expr.StrLit s -> literal instanceof Expr.StrLit l && l.value().equals(s.value());
+            case Expr.IntLit i -> literal instanceof Expr.IntLit l && l.value() == i.value()
+                    && java.util.Objects.equals(l.suffix(), i.suffix());
+            case Expr.FloatLit f -> literal instanceof Expr.FloatLit l && l.value() == f.value();
+            case Expr.BoolLit b -> literal instanceof Expr.BoolLit l && l.value() == b.value();
+            default -> false;
+        };
+    }
+
+    /** The kind of a literal expression, or null when it is not a plain literal. */
+    private static String literalKind(Expr v) {
+        return switch (v) {
+            case Expr.IntLit i when i.suffix() != null -> null; // `2Gi`: evaluation decides where it fits
+            case Expr.IntLit i -> "int";
+            case Expr.FloatLit f -> "float";
+            case Expr.StrLit s -> "str";
+            case Expr.Interpolated s -> "str";
+            case Expr.BoolLit b -> "bool";
+            case Expr.NoneLit n -> "NoneType";
+            case Expr.Paren p -> literalKind(p.value());
+            default -> null;
+        };
+    }
+
+    private static String kindShown(Expr v, String kind, TypeExpr t) {
+        boolean choice = t instanceof TypeExpr.LiteralType
+                || t instanceof TypeExpr.UnionType u && u.members().stream().anyMatch(m -> m instanceof TypeExpr.LiteralType);
+        if (choice && (v instanceof Expr.StrLit || v instanceof Expr.IntLit)) {
+            return v instanceof Expr.StrLit s ? "\"" + s.value() + "\"" : Long.toString(((Expr.IntLit) v).value());
+        }
+        return "`" + kind + "`";
+    }
+
+    /** A type with aliases of this module replaced; null when it cannot be known here. */
+    private TypeExpr resolve(TypeExpr t, int depth) {
+        if (t instanceof TypeExpr.Named n && n.name() instanceof Expr.Name name && aliases.containsKey(name.id())) {
+            return depth > 16 ? null : resolve(aliases.get(name.id()), depth + 1);
+        }
+        if (t instanceof TypeExpr.Error || t instanceof TypeExpr.FunctionType) {
+            return null;
+        }
+        return t;
+    }
+
+    /** A type as evaluation displays it. */
+    private String display(TypeExpr t) {
+        return switch (t) {
+            case TypeExpr.BasicType b -> b.kind() == TypeExpr.Basic.NONE ? "None" : b.kind().name().toLowerCase(java.util.Locale.ROOT);
+            case TypeExpr.UnionType u -> String.join(" | ", u.members().stream().map(this::display).toList());
+            case TypeExpr.ListType l -> "[" + (l.element() == null ? "any" : display(l.element())) + "]";
+            case TypeExpr.DictType d -> "{" + (d.key() == null ? "any" : display(d.key())) + ":"
+                    + (d.value() == null ? "any" : display(d.value())) + "}";
+            case TypeExpr.LiteralType l -> l.literal() instanceof Expr.StrLit s ? "\"" + s.value() + "\"" : l.span().text();
+            case TypeExpr.Named n -> n.name() instanceof Expr.Name name && aliases.containsKey(name.id())
+                    ? display(aliases.get(name.id())) : n.span().text().replaceAll(".*\\.", "");
+            default -> t.span().text();
+        };
+    }
+}
