@@ -84,6 +84,8 @@ public final class SkiffLanguageServer implements LanguageServer, LanguageClient
     });
     private volatile LanguageClient client;
     private volatile SchemaRegistry registry;
+    /** The schemas each project sees: its kcl.mod's Kubernetes version and CRDs (keyed by project root). */
+    private final Map<java.nio.file.Path, SchemaRegistry> projectRegistries = new java.util.concurrent.ConcurrentHashMap<>();
     private final ProjectIndex index = new ProjectIndex(texts::get, this::registry);
     private volatile boolean watchFiles;
 
@@ -207,7 +209,7 @@ public final class SkiffLanguageServer implements LanguageServer, LanguageClient
             if (text == null || versions.getOrDefault(uri, 0) != version) {
                 return; // closed, or a newer change is on its way
             }
-            Analysis a = Analysis.of(uri, version, text, this::registry, index);
+            Analysis a = Analysis.of(uri, version, text, () -> registry(uri), index);
             if (versions.getOrDefault(uri, 0) != version) {
                 return; // stale: a newer change came in meanwhile
             }
@@ -274,6 +276,31 @@ public final class SkiffLanguageServer implements LanguageServer, LanguageClient
         return out;
     }
 
+    /**
+     * The schemas a document sees: those of its project's kcl.mod ({@code [skiff] k8s} and {@code crds}),
+     * else the newest Kubernetes version with the stdlib's CRDs.
+     */
+    private SchemaRegistry registry(String uri) {
+        try {
+            java.nio.file.Path file = java.nio.file.Path.of(java.net.URI.create(uri));
+            dev.skiff.modules.Project project = dev.skiff.modules.Project.discover(file).value();
+            if (project == null || !java.nio.file.Files.exists(project.root().resolve(dev.skiff.modules.Project.MOD_FILE))) {
+                return registry();
+            }
+            Object k8s = project.skiff().get("k8s");
+            if (k8s == null && !(project.skiff().get("crds") instanceof List<?>)) {
+                return registry();
+            }
+            return projectRegistries.computeIfAbsent(project.root(), root -> {
+                var r = SchemaRegistry.with(k8s == null ? null : k8s.toString(),
+                        dev.skiff.Skiff.crds(dev.skiff.CompileRequest.of(file).withWorkDir(root), project));
+                return r.value() != null ? r.value() : registry();
+            });
+        } catch (RuntimeException e) {
+            return registry(); // not a file URI, or an unreadable kcl.mod (the compile reports it)
+        }
+    }
+
     private SchemaRegistry registry() {
         SchemaRegistry r = registry;
         if (r == null) {
@@ -298,7 +325,7 @@ public final class SkiffLanguageServer implements LanguageServer, LanguageClient
                 if (text == null) {
                     return empty;
                 }
-                a = Analysis.of(uri, versions.getOrDefault(uri, 0), text, this::registry, index);
+                a = Analysis.of(uri, versions.getOrDefault(uri, 0), text, () -> registry(uri), index);
             }
             try {
                 T result = f.apply(a);
@@ -392,7 +419,7 @@ public final class SkiffLanguageServer implements LanguageServer, LanguageClient
                 if (text == null) {
                     return empty;
                 }
-                a = Analysis.of(uri, versions.getOrDefault(uri, 0), text, this::registry, index);
+                a = Analysis.of(uri, versions.getOrDefault(uri, 0), text, () -> registry(uri), index);
             }
             try {
                 T result = f.apply(a, cancel);
@@ -481,6 +508,7 @@ public final class SkiffLanguageServer implements LanguageServer, LanguageClient
         // re-check what is open, since any of it may import what changed
         if (Workspace.forget(params, index)) {
             registry = null;
+            projectRegistries.clear();
         }
         for (String uri : texts.keySet()) {
             schedule(uri, DEBOUNCE_MS, true);
