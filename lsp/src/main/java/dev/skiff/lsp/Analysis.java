@@ -62,6 +62,11 @@ final class Analysis {
         new Binder(this).bind();
     }
 
+    /** The Kubernetes schemas this document sees (null when unavailable). */
+    SchemaRegistry registry() {
+        return registry.get();
+    }
+
     static Analysis of(String uri, int version, String text, Supplier<SchemaRegistry> registry) {
         return of(uri, version, text, registry, ModuleLinks.NONE);
     }

@@ -76,6 +76,11 @@ final class Features {
         // right after a number is not a name being typed
         String prefix = !typed.isEmpty() && Character.isDigit(typed.charAt(0)) ? "" : typed;
         List<CompletionItem> out = new ArrayList<>();
+        int lineStart = text.lastIndexOf('\n', Math.max(0, start - 1)) + 1;
+        java.util.regex.Matcher importing = IMPORT_LINE.matcher(text.substring(lineStart, Math.min(offset, text.length())));
+        if (importing.matches()) {
+            return importPaths(a, importing.group(1));
+        }
         if (start > 0 && text.charAt(start - 1) == '.') {
             int end = start - 1;
             int s = end;
@@ -173,6 +178,68 @@ final class Features {
                 item.setKind(CompletionItemKind.Function);
                 out.add(item);
             }
+        }
+        return out;
+    }
+
+    private static final java.util.regex.Pattern IMPORT_LINE = java.util.regex.Pattern.compile("\\s*import\\s+([\\w.]*)");
+
+    /**
+     * After `import `: the next segment of every module path that continues what is typed — Kubernetes
+     * groups and versions ({@code k8s.api.apps.v1}), CRD modules, system modules, the stdlib and the
+     * project's own packages.
+     */
+    private static List<CompletionItem> importPaths(Analysis a, String typed) {
+        java.util.Set<String> paths = new java.util.TreeSet<>(dev.skiff.modules.ProjectResolver.SYSTEM_MODULES);
+        paths.add("skiff.app");
+        dev.skiff.k8s.SchemaRegistry r = a.registry();
+        if (r != null) {
+            paths.addAll(r.modulePaths().keySet());
+        }
+        paths.addAll(projectPackages(a));
+        int dot = typed.lastIndexOf('.');
+        String done = typed.substring(0, dot + 1);
+        String prefix = typed.substring(dot + 1);
+        java.util.Map<String, Boolean> next = new java.util.TreeMap<>(); // segment -> whether a path ends there
+        for (String p : paths) {
+            if (!p.startsWith(done) || p.length() == done.length()) {
+                continue;
+            }
+            String rest = p.substring(done.length());
+            int end = rest.indexOf('.');
+            String segment = end < 0 ? rest : rest.substring(0, end);
+            if (segment.startsWith(prefix)) {
+                next.merge(segment, end < 0, Boolean::logicalOr);
+            }
+        }
+        List<CompletionItem> out = new ArrayList<>();
+        next.forEach((segment, complete) -> {
+            CompletionItem item = new CompletionItem(segment);
+            item.setKind(CompletionItemKind.Module);
+            item.setDetail(done + segment + (complete ? "" : "…"));
+            out.add(item);
+        });
+        return out;
+    }
+
+    /** The project's packages as dotted paths: directories with `.k` files below the kcl.mod root. */
+    private static List<String> projectPackages(Analysis a) {
+        List<String> out = new ArrayList<>();
+        try {
+            java.nio.file.Path file = java.nio.file.Path.of(java.net.URI.create(a.uri));
+            dev.skiff.modules.Project project = dev.skiff.modules.Project.discover(file).value();
+            if (project == null) {
+                return out;
+            }
+            java.nio.file.Path root = project.root();
+            try (var walk = java.nio.file.Files.walk(root, 6)) {
+                walk.filter(p -> p.toString().endsWith(".k") && !p.getParent().equals(root))
+                        .map(p -> root.relativize(p.getParent()).toString().replace(java.io.File.separatorChar, '.'))
+                        .filter(p -> p.matches("[A-Za-z_][\\w.]*") && !p.contains("target") && !p.startsWith("."))
+                        .distinct().forEach(out::add);
+            }
+        } catch (RuntimeException | java.io.IOException e) {
+            // not a file, or unreadable: offer the rest
         }
         return out;
     }

@@ -70,4 +70,33 @@ class LspProjectSchemasTest {
             assertThat(client.diagnostics(uri)).anySatisfy(d -> assertThat(d.getMessage()).contains("size"));
         }
     }
+
+    @Test
+    void importPathsCompleteSegmentBySegment() throws Exception {
+        Files.writeString(dir.resolve("kcl.mod"), "[package]\nname = \"w\"\n");
+        Files.createDirectories(dir.resolve("lib/teams"));
+        Files.writeString(dir.resolve("lib/teams/teams.k"), "default_size = 3\n");
+        try (LspTestClient client = new LspTestClient(dir)) {
+            String text = "import k8s.api.a\n";
+            String uri = client.open(dir.resolve("main.k"), text);
+            List<CompletionItem> groups = complete(client, uri, LspTestClient.at(text, "api.a", 5));
+            assertThat(groups).extracting(CompletionItem::getLabel).contains("apps", "autoscaling", "admissionregistration")
+                    .doesNotContain("core");
+            client.replace(uri, "import k8s.api.apps.\n");
+            assertThat(complete(client, uri, LspTestClient.at("import k8s.api.apps.\n", "apps.", 5)))
+                    .extracting(CompletionItem::getLabel).containsExactly("v1");
+            client.replace(uri, "import li\n");
+            assertThat(complete(client, uri, LspTestClient.at("import li\n", "li", 2)))
+                    .extracting(CompletionItem::getLabel).containsExactly("lib");
+            client.replace(uri, "import sk\n");
+            assertThat(complete(client, uri, LspTestClient.at("import sk\n", "sk", 2)))
+                    .extracting(CompletionItem::getLabel).containsExactly("skiff");
+        }
+    }
+
+    private static List<CompletionItem> complete(LspTestClient client, String uri, org.eclipse.lsp4j.Position at)
+            throws Exception {
+        return client.server.getTextDocumentService().completion(new CompletionParams(new TextDocumentIdentifier(uri), at))
+                .get(10, TimeUnit.SECONDS).getLeft();
+    }
 }
