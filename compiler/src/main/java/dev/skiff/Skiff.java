@@ -86,14 +86,16 @@ public final class Skiff {
             if (hasErrors(diagnostics)) {
                 return new Compilation(diagnostics, null, null, null);
             }
+            Object k8s = project.value().skiff().get("k8s");
+            String k8sVersion = request.k8sVersion() != null ? request.k8sVersion() : k8s == null ? null : k8s.toString();
             // what the source alone shows to be wrong is reported before evaluation, all of it at once
-            List<Diagnostic> typeProblems = dev.skiff.types.StaticChecker.check(parsed.value());
+            List<Path> crdFiles = crds(request, project.value());
+            List<Diagnostic> typeProblems = dev.skiff.types.StaticChecker.check(parsed.value(),
+                    () -> dev.skiff.k8s.SchemaRegistry.with(k8sVersion, crdFiles).value());
             if (!typeProblems.isEmpty()) {
                 diagnostics.addAll(typeProblems);
                 return new Compilation(diagnostics, null, null, null);
             }
-            Object k8s = project.value().skiff().get("k8s");
-            String k8sVersion = request.k8sVersion() != null ? request.k8sVersion() : k8s == null ? null : k8s.toString();
             EvalOptions options = new EvalOptions(request.options(), resolver, project.value().root(),
                     request.printOut(), Limits.defaults(), k8sVersion, crds(request, project.value()));
             Result<Evaluator.Output> result = new Evaluator(options).evaluate(parsed.value());

@@ -66,6 +66,51 @@ public final class SchemaRegistry {
      * or an unknown version are diagnostics.
      */
     public static dev.skiff.diag.Result<SchemaRegistry> with(String version, List<java.nio.file.Path> crds) {
+        // registries are immutable: the last few are kept, keyed by version and the CRD files' identity, so
+        // the type checker, the evaluator and an editor's repeated compiles share one
+        String key = cacheKey(version, crds);
+        synchronized (CACHE) {
+            dev.skiff.diag.Result<SchemaRegistry> hit = CACHE.get(key);
+            if (hit != null) {
+                return hit;
+            }
+        }
+        dev.skiff.diag.Result<SchemaRegistry> made = build(version, crds);
+        synchronized (CACHE) {
+            CACHE.put(key, made);
+        }
+        return made;
+    }
+
+    private static final java.util.Map<String, dev.skiff.diag.Result<SchemaRegistry>> CACHE =
+            new java.util.LinkedHashMap<>(8, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, dev.skiff.diag.Result<SchemaRegistry>> e) {
+                    return size() > 4;
+                }
+            };
+
+    /** The version, and each CRD path with the size and modification time of every file below it. */
+    private static String cacheKey(String version, List<java.nio.file.Path> crds) {
+        StringBuilder sb = new StringBuilder(String.valueOf(version));
+        for (java.nio.file.Path p : crds) {
+            sb.append('|').append(p.toAbsolutePath().normalize());
+            try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.isDirectory(p)
+                    ? java.nio.file.Files.walk(p) : java.util.stream.Stream.of(p)) {
+                for (java.nio.file.Path f : files.sorted().toList()) {
+                    if (java.nio.file.Files.isRegularFile(f)) {
+                        sb.append(';').append(f).append(':').append(java.nio.file.Files.size(f)).append(':')
+                                .append(java.nio.file.Files.getLastModifiedTime(f).toMillis());
+                    }
+                }
+            } catch (IOException | java.io.UncheckedIOException e) {
+                sb.append(";unreadable");
+            }
+        }
+        return sb.toString();
+    }
+
+    private static dev.skiff.diag.Result<SchemaRegistry> build(String version, List<java.nio.file.Path> crds) {
         List<String> versions = versions();
         if (versions.isEmpty()) {
             return dev.skiff.diag.Result.failed(List.of(dev.skiff.diag.Diagnostic.error(dev.skiff.diag.Code.E0202, null,

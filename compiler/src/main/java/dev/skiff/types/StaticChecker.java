@@ -3,6 +3,10 @@ package dev.skiff.types;
 import dev.skiff.diag.Code;
 import dev.skiff.diag.Diagnostic;
 import dev.skiff.diag.Suggestions;
+import dev.skiff.k8s.K8sProperty;
+import dev.skiff.k8s.K8sType;
+import dev.skiff.k8s.SchemaRegistry;
+import dev.skiff.k8s.TypeRef;
 import dev.skiff.source.Span;
 import dev.skiff.syntax.ConfigEntry;
 import dev.skiff.syntax.Expr;
@@ -36,17 +40,34 @@ public final class StaticChecker {
     private final Map<String, TypeExpr> aliases = new HashMap<>();
     private final List<Diagnostic> problems = new ArrayList<>();
     private final Deque<Set<String>> locals = new ArrayDeque<>();
+    /** Import aliases of Kubernetes and CRD modules: alias → module path ({@code apps} → {@code k8s.api.apps.v1}). */
+    private final Map<String, String> k8sModules = new HashMap<>();
+    private final java.util.function.Supplier<SchemaRegistry> registrySource;
+    private SchemaRegistry registry;
+    private boolean registryTried;
 
-    private StaticChecker() {
+    private StaticChecker(java.util.function.Supplier<SchemaRegistry> registry) {
+        this.registrySource = registry;
     }
 
-    /** The problems found in a module (its files together). */
+    /** The problems found in a module (its files together), without Kubernetes types. */
     public static List<Diagnostic> check(List<SourceUnit> module) {
-        StaticChecker c = new StaticChecker();
+        return check(module, () -> null);
+    }
+
+    /**
+     * The problems found in a module (its files together); Kubernetes and CRD types come from
+     * {@code registry}, asked for only when the module imports such a module.
+     */
+    public static List<Diagnostic> check(List<SourceUnit> module, java.util.function.Supplier<SchemaRegistry> registry) {
+        StaticChecker c = new StaticChecker(registry);
         Set<String> assigned = new HashSet<>();
         for (SourceUnit u : module) {
             for (Stmt s : u.body()) {
                 switch (s) {
+                    case Stmt.Import i when i.path().startsWith("k8s.") || i.path().startsWith("crds.") ->
+                            c.k8sModules.put(i.alias() != null ? i.alias().id()
+                                    : i.path().substring(i.path().lastIndexOf('.') + 1), i.path());
                     case Stmt.SchemaDecl d when !d.mixin() && !d.protocol() -> c.schemas.put(d.name().id(), d);
                     case Stmt.TypeAlias t -> c.aliases.put(t.name().id(), t.type());
                     case Stmt.Assign a -> a.targets().forEach(t -> {
@@ -60,6 +81,7 @@ public final class StaticChecker {
             }
         }
         assigned.forEach(c.schemas::remove); // a name both declared and assigned: leave it to evaluation
+        assigned.forEach(c.k8sModules::remove);
         for (SourceUnit u : module) {
             u.body().forEach(c::stmt);
         }
@@ -131,8 +153,11 @@ public final class StaticChecker {
                 si.args().forEach(this::expr);
                 si.keywords().forEach(k -> expr(k.value()));
                 Stmt.SchemaDecl d = schemaNamed(si.schema());
+                K8sType k = d == null ? kubernetesNamed(si.schema()) : null;
                 if (d != null && si.config() != null) {
                     config(si.config(), d);
+                } else if (k != null && si.config() != null) {
+                    k8sConfig(si.config(), k);
                 } else if (si.config() != null) {
                     expr(si.config());
                 }
@@ -323,6 +348,209 @@ public final class StaticChecker {
         }
     }
 
+    // ---------------------------------------------------------------- Kubernetes and CRD types
+
+    /** The Kubernetes or CRD type {@code alias.Kind} names, when the alias is an import of such a module. */
+    private K8sType kubernetesNamed(Expr e) {
+        if (!(e instanceof Expr.Selector s) || !(s.value() instanceof Expr.Name alias) || s.optional()) {
+            return null;
+        }
+        for (Set<String> scope : locals) {
+            if (scope.contains(alias.id())) {
+                return null;
+            }
+        }
+        String path = k8sModules.get(alias.id());
+        SchemaRegistry r = path == null ? null : registry();
+        return r == null ? null : r.member(path, s.attr().id()).orElse(null);
+    }
+
+    private SchemaRegistry registry() {
+        if (!registryTried) {
+            registryTried = true;
+            try {
+                registry = registrySource.get();
+            } catch (RuntimeException e) {
+                registry = null; // evaluation reports why the schemas cannot be read
+            }
+        }
+        return registry;
+    }
+
+    /** A config for a Kubernetes type: field names (dotted keys too) and literal values, at any depth. */
+    private void k8sConfig(Expr.ConfigLit config, K8sType type) {
+        for (ConfigEntry e : config.entries()) {
+            k8sEntry(e, type);
+        }
+    }
+
+    private void k8sEntry(ConfigEntry e, K8sType type) {
+        switch (e) {
+            case ConfigEntry.KeyValue kv -> {
+                List<String> path = keyPath(kv.key());
+                if (path == null || type.properties().isEmpty()) {
+                    expr(kv.value());
+                    return;
+                }
+                K8sType owner = type;
+                for (int i = 0; i < path.size(); i++) {
+                    K8sProperty p = owner.properties().get(path.get(i));
+                    if (p == null) {
+                        Diagnostic d = Diagnostic.error(Code.E0302, kv.key().span(),
+                                "schema `" + owner.shortName() + "` has no attribute `" + path.get(i) + "`");
+                        String hint = Suggestions.didYouMean(path.get(i), owner.properties().keySet());
+                        problems.add(hint == null ? d : d.withHint(hint));
+                        expr(kv.value());
+                        return;
+                    }
+                    if (i < path.size() - 1) {
+                        K8sType next = p.type().kind() == TypeRef.Kind.OBJECT
+                                ? registry().lookup(p.type().definition()).orElse(null) : null;
+                        if (next == null || next.properties().isEmpty()) {
+                            expr(kv.value());
+                            return;
+                        }
+                        owner = next;
+                    } else if (kv.op() == dev.skiff.syntax.Operator.Config.INSERT) {
+                        expr(kv.value());
+                    } else {
+                        k8sValue(kv.value(), p, owner, kv.key().span());
+                    }
+                }
+            }
+            case ConfigEntry.Unpack u -> expr(u.value());
+            case ConfigEntry.If i -> {
+                expr(i.condition());
+                i.entries().forEach(x -> k8sEntry(x, type));
+                i.orElse().forEach(x -> k8sEntry(x, type));
+            }
+            default -> {
+            }
+        }
+    }
+
+    /** {@code a}, {@code "a"} or {@code a.b.c} as a list of names; null for a computed key. */
+    private static List<String> keyPath(Expr key) {
+        if (key instanceof Expr.Name n) {
+            return new ArrayList<>(List.of(n.id()));
+        }
+        if (key instanceof Expr.StrLit s) {
+            return new ArrayList<>(List.of(s.value()));
+        }
+        if (key instanceof Expr.Selector s && !s.optional()) {
+            List<String> head = keyPath(s.value());
+            if (head != null && s.value() instanceof Expr.Name || head != null && s.value() instanceof Expr.Selector) {
+                head.add(s.attr().id());
+                return head;
+            }
+        }
+        return null;
+    }
+
+    /** A value for a Kubernetes field: configs and lists are followed, literals checked as evaluation would. */
+    private void k8sValue(Expr v, K8sProperty p, K8sType owner, Span key) {
+        String what = "attribute `" + p.name() + "` of `" + owner.shortName() + "`";
+        TypeRef t = p.type();
+        Expr value = v instanceof Expr.Paren paren ? paren.value() : v;
+        switch (value) {
+            case Expr.ConfigLit c when t.kind() == TypeRef.Kind.OBJECT -> {
+                K8sType inner = registry().lookup(t.definition()).orElse(null);
+                if (inner != null) {
+                    k8sConfig(c, inner);
+                } else {
+                    expr(c);
+                }
+            }
+            case Expr.ConfigLit c when t.kind() == TypeRef.Kind.MAP -> {
+                for (ConfigEntry e : c.entries()) {
+                    if (e instanceof ConfigEntry.KeyValue kv) {
+                        String found = literalKind(kv.value());
+                        if (found != null && !found.equals("NoneType") && !scalarFits(kv.value(), found, t.element(), List.of())) {
+                            String k = keyPath(kv.key()) == null ? "?" : String.join(".", keyPath(kv.key()));
+                            problems.add(Diagnostic.error(Code.E0301, kv.key().span(), "expected `" + k8sDisplay(t, List.of())
+                                    + "` for " + what + ", found the value of `" + k + "` of type `" + found + "`"));
+                        }
+                        expr(kv.value());
+                    } else {
+                        entryValues(e);
+                    }
+                }
+            }
+            case Expr.ListLit l when t.kind() == TypeRef.Kind.LIST -> {
+                for (Expr item : l.items()) {
+                    Expr it = item instanceof Expr.Paren paren ? paren.value() : item;
+                    if (it instanceof Expr.ConfigLit c && t.element().kind() == TypeRef.Kind.OBJECT) {
+                        registry().lookup(t.element().definition()).ifPresentOrElse(inner -> k8sConfig(c, inner), () -> expr(c));
+                        continue;
+                    }
+                    String found = literalKind(it);
+                    if (found != null && !found.equals("NoneType") && !scalarFits(it, found, t.element(), List.of())) {
+                        problems.add(Diagnostic.error(Code.E0301, it.span(), "expected `" + k8sDisplay(t, List.of())
+                                + "` for " + what + ", found an element of type `" + found + "`"));
+                    }
+                    expr(it);
+                }
+            }
+            default -> {
+                expr(v);
+                String found = literalKind(value);
+                if (found == null || found.equals("NoneType")) {
+                    return;
+                }
+                List<String> choices = fixedValue(owner, p);
+                if (!scalarFits(value, found, t, choices)) {
+                    boolean choice = !choices.isEmpty() && value instanceof Expr.StrLit;
+                    problems.add(Diagnostic.error(Code.E0301, key, "expected `" + k8sDisplay(t, choices) + "` for " + what
+                            + ", found " + (choice ? "\"" + ((Expr.StrLit) value).value() + "\"" : "`" + found + "`")));
+                }
+            }
+        }
+    }
+
+    /** The values a string field allows: its enum, or the kind's own apiVersion and kind. */
+    private List<String> fixedValue(K8sType owner, K8sProperty p) {
+        if (p.name().equals("apiVersion") || p.name().equals("kind")) {
+            var gvk = registry().gvkOf(owner.name());
+            if (gvk.isPresent()) {
+                return List.of(p.name().equals("kind") ? gvk.get().kind() : gvk.get().apiVersion());
+            }
+        }
+        return p.enumValues() == null ? List.of() : p.enumValues();
+    }
+
+    /** Whether a literal of {@code kind} fits a Kubernetes type, with the rules evaluation applies. */
+    private static boolean scalarFits(Expr v, String kind, TypeRef t, List<String> choices) {
+        return switch (t.kind()) {
+            case STRING -> kind.equals("str") && (choices.isEmpty() || !(v instanceof Expr.StrLit s)
+                    || choices.contains(s.value()));
+            case DATE_TIME -> kind.equals("str");
+            case INT32, INT64 -> kind.equals("int");
+            case NUMBER -> kind.equals("int") || kind.equals("float");
+            case BOOLEAN -> kind.equals("bool");
+            case INT_OR_STRING -> kind.equals("int") || kind.equals("str");
+            case QUANTITY -> !kind.equals("bool");
+            case OBJECT, LIST, MAP -> false;
+            case ANY -> true;
+        };
+    }
+
+    /** A Kubernetes type as evaluation displays it. */
+    private static String k8sDisplay(TypeRef t, List<String> choices) {
+        return switch (t.kind()) {
+            case STRING -> choices.isEmpty() ? "str" : String.join(" | ", choices.stream().map(c -> "\"" + c + "\"").toList());
+            case DATE_TIME -> "str";
+            case INT32, INT64 -> "int";
+            case NUMBER -> "float";
+            case BOOLEAN -> "bool";
+            case INT_OR_STRING -> "int | str";
+            case QUANTITY -> "str | int | float";
+            case LIST -> "[" + k8sDisplay(t.element(), List.of()) + "]";
+            case MAP -> "{str:" + k8sDisplay(t.element(), List.of()) + "}";
+            case ANY -> "any";
+            case OBJECT -> t.display();
+        };
+    }
+
     // ---------------------------------------------------------------- literals against types
 
     /** Checks a literal value against a declared type; other expressions are left to evaluation. */
@@ -366,6 +594,8 @@ public final class StaticChecker {
             }
             if (v instanceof Expr.ConfigLit c && t instanceof TypeExpr.Named n && schemaNamed(n.name()) != null) {
                 config(c, schemaNamed(n.name())); // a config given for a schema-typed attribute is that schema's
+            } else if (v instanceof Expr.ConfigLit c && t instanceof TypeExpr.Named n && kubernetesNamed(n.name()) != null) {
+                k8sConfig(c, kubernetesNamed(n.name()));
             }
             return null;
         }

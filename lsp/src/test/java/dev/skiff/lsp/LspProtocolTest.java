@@ -3,8 +3,6 @@ package dev.skiff.lsp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -83,15 +81,17 @@ class LspProtocolTest {
     private LanguageServer server;
     private String uri;
     private int version = 1;
-    private PipedOutputStream toServer;
-    private PipedOutputStream toClient;
+    private java.io.OutputStream toServer;
+    private java.io.OutputStream toClient;
 
     @BeforeEach
     void start() throws Exception {
-        PipedInputStream clientIn = new PipedInputStream(1 << 20);
-        PipedOutputStream serverOut = new PipedOutputStream(clientIn);
-        PipedInputStream serverIn = new PipedInputStream(1 << 20);
-        PipedOutputStream clientOut = new PipedOutputStream(serverIn);
+        Pipes.Pipe down = Pipes.open();
+        Pipes.Pipe up = Pipes.open();
+        java.io.InputStream clientIn = down.in();
+        java.io.OutputStream serverOut = down.out();
+        java.io.InputStream serverIn = up.in();
+        java.io.OutputStream clientOut = up.out();
         toServer = clientOut;
         toClient = serverOut;
         SkiffLauncher.start(serverIn, serverOut);
@@ -107,7 +107,17 @@ class LspProtocolTest {
 
     @AfterEach
     void stop() throws Exception {
-        server.shutdown().get(10, TimeUnit.SECONDS);
+        try {
+            server.shutdown().get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            Thread.getAllStackTraces().forEach((t, st) -> {
+                System.err.println("THREAD " + t.getName() + " " + t.getState());
+                for (StackTraceElement x : st) {
+                    System.err.println("    at " + x);
+                }
+            });
+            throw e;
+        }
         // close both pipes so each side's reader sees the end of its stream rather than a dead writer
         toServer.close();
         toClient.close();

@@ -3,8 +3,6 @@ package dev.skiff.lsp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,14 +44,16 @@ final class LspTestClient implements AutoCloseable {
     private final Map<String, BlockingQueue<PublishDiagnosticsParams>> diagnostics = new ConcurrentHashMap<>();
     private final Map<String, Integer> versions = new ConcurrentHashMap<>();
     private final Map<String, String> texts = new ConcurrentHashMap<>();
-    private final PipedOutputStream toServer;
-    private final PipedOutputStream toClient;
+    private final java.io.OutputStream toServer;
+    private final java.io.OutputStream toClient;
 
     LspTestClient(Path... folders) throws Exception {
-        PipedInputStream clientIn = new PipedInputStream(1 << 20);
-        PipedOutputStream serverOut = new PipedOutputStream(clientIn);
-        PipedInputStream serverIn = new PipedInputStream(1 << 20);
-        PipedOutputStream clientOut = new PipedOutputStream(serverIn);
+        Pipes.Pipe down = Pipes.open();
+        Pipes.Pipe up = Pipes.open();
+        java.io.InputStream clientIn = down.in();
+        java.io.OutputStream serverOut = down.out();
+        java.io.InputStream serverIn = up.in();
+        java.io.OutputStream clientOut = up.out();
         toServer = clientOut;
         toClient = serverOut;
         SkiffLauncher.start(serverIn, serverOut);

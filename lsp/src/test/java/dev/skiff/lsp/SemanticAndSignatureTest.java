@@ -2,8 +2,6 @@ package dev.skiff.lsp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -81,15 +79,17 @@ class SemanticAndSignatureTest {
     private LanguageServer server;
     private InitializeResult init;
     private String uri;
-    private PipedOutputStream toServer;
-    private PipedOutputStream toClient;
+    private java.io.OutputStream toServer;
+    private java.io.OutputStream toClient;
 
     @BeforeEach
     void start() throws Exception {
-        PipedInputStream clientIn = new PipedInputStream(1 << 20);
-        PipedOutputStream serverOut = new PipedOutputStream(clientIn);
-        PipedInputStream serverIn = new PipedInputStream(1 << 20);
-        PipedOutputStream clientOut = new PipedOutputStream(serverIn);
+        Pipes.Pipe down = Pipes.open();
+        Pipes.Pipe up = Pipes.open();
+        java.io.InputStream clientIn = down.in();
+        java.io.OutputStream serverOut = down.out();
+        java.io.InputStream serverIn = up.in();
+        java.io.OutputStream clientOut = up.out();
         toServer = clientOut;
         toClient = serverOut;
         SkiffLauncher.start(serverIn, serverOut);
