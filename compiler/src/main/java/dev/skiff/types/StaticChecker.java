@@ -40,6 +40,8 @@ public final class StaticChecker {
     private final Map<String, TypeExpr> aliases = new HashMap<>();
     private final List<Diagnostic> problems = new ArrayList<>();
     private final Deque<Set<String>> locals = new ArrayDeque<>();
+    /** Top-level names assigned exactly once, by a plain top-level assignment: their value's kind is known. */
+    private final Map<String, Expr> constants = new HashMap<>();
     /** Import aliases of Kubernetes and CRD modules: alias → module path ({@code apps} → {@code k8s.api.apps.v1}). */
     private final Map<String, String> k8sModules = new HashMap<>();
     private final java.util.function.Supplier<SchemaRegistry> registrySource;
@@ -80,6 +82,18 @@ public final class StaticChecker {
                 }
             }
         }
+        Map<String, Integer> writes = new HashMap<>();
+        for (SourceUnit u : module) {
+            u.body().forEach(st -> countWrites(st, writes));
+        }
+        for (SourceUnit u : module) {
+            for (Stmt st : u.body()) {
+                if (st instanceof Stmt.Assign a && a.type() == null && a.targets().size() == 1
+                        && a.targets().get(0) instanceof Expr.Name n && writes.getOrDefault(n.id(), 0) == 1) {
+                    c.constants.put(n.id(), a.value());
+                }
+            }
+        }
         assigned.forEach(c.schemas::remove); // a name both declared and assigned: leave it to evaluation
         assigned.forEach(c.k8sModules::remove);
         for (SourceUnit u : module) {
@@ -91,6 +105,38 @@ public final class StaticChecker {
             unique.putIfAbsent(d.code() + "@" + d.span() + ":" + d.message(), d);
         }
         return List.copyOf(unique.values());
+    }
+
+    private static void countWrites(Stmt s, Map<String, Integer> writes) {
+        switch (s) {
+            case Stmt.Assign a -> a.targets().forEach(t -> {
+                Expr root = t;
+                while (root instanceof Expr.Selector sel) {
+                    root = sel.value();
+                }
+                while (root instanceof Expr.Subscript sub) {
+                    root = sub.value();
+                }
+                if (root instanceof Expr.Name n) {
+                    writes.merge(n.id(), t instanceof Expr.Name ? 1 : 2, Integer::sum);
+                }
+            });
+            case Stmt.AugAssign a -> {
+                if (a.target() instanceof Expr.Name n) {
+                    writes.merge(n.id(), 2, Integer::sum);
+                }
+            }
+            case Stmt.Unification u -> writes.merge(u.target().id(), 2, Integer::sum);
+            case Stmt.If i -> {
+                // a name written in a branch is never a constant: count it twice
+                Map<String, Integer> inBranches = new HashMap<>();
+                i.body().forEach(b -> countWrites(b, inBranches));
+                i.orElse().forEach(b -> countWrites(b, inBranches));
+                inBranches.forEach((k, v) -> writes.merge(k, 2 * v, Integer::sum));
+            }
+            default -> {
+            }
+        }
     }
 
     // ---------------------------------------------------------------- traversal
@@ -120,6 +166,10 @@ public final class StaticChecker {
             case Stmt.SchemaDecl d -> {
                 Set<String> scope = new HashSet<>();
                 d.params().forEach(p -> scope.add(p.name().id()));
+                Map<String, TypeExpr> own = new HashMap<>();
+                d.body().forEach(b -> collect(b, own));
+                scope.addAll(own.keySet()); // attributes, also inherited ones, are names in the body
+                scope.add("*schema-body*");
                 locals.push(scope);
                 for (Stmt b : d.body()) {
                     if (b instanceof Stmt.SchemaAttr at) {
@@ -162,7 +212,11 @@ public final class StaticChecker {
                     expr(si.config());
                 }
             }
-            case Expr.ConfigLit c -> c.entries().forEach(this::entryValues);
+            case Expr.ConfigLit c -> {
+                locals.push(keysOf(c));
+                c.entries().forEach(this::entryValues);
+                locals.pop();
+            }
             case Expr.ListLit l -> l.items().forEach(this::expr);
             case Expr.ListIf l -> {
                 expr(l.condition());
@@ -312,8 +366,31 @@ public final class StaticChecker {
     /** A config used to make an instance of {@code d}: its keys must be attributes, its literals fit them. */
     private void config(Expr.ConfigLit config, Stmt.SchemaDecl d) {
         Map<String, TypeExpr> attrs = attributes(d, new HashSet<>());
+        locals.push(keysOf(config));
         for (ConfigEntry e : config.entries()) {
             entry(e, d, attrs);
+        }
+        locals.pop();
+    }
+
+    /** The keys a config sets: inside it, a bare name may mean a sibling key, so these shadow constants. */
+    private static Set<String> keysOf(Expr.ConfigLit c) {
+        Set<String> out = new HashSet<>();
+        keysOf(c.entries(), out);
+        return out;
+    }
+
+    private static void keysOf(List<ConfigEntry> entries, Set<String> out) {
+        for (ConfigEntry e : entries) {
+            if (e instanceof ConfigEntry.KeyValue kv) {
+                List<String> path = keyPath(kv.key());
+                if (path != null) {
+                    out.add(path.get(0));
+                }
+            } else if (e instanceof ConfigEntry.If i) {
+                keysOf(i.entries(), out);
+                keysOf(i.orElse(), out);
+            }
         }
     }
 
@@ -379,9 +456,11 @@ public final class StaticChecker {
 
     /** A config for a Kubernetes type: field names (dotted keys too) and literal values, at any depth. */
     private void k8sConfig(Expr.ConfigLit config, K8sType type) {
+        locals.push(keysOf(config));
         for (ConfigEntry e : config.entries()) {
             k8sEntry(e, type);
         }
+        locals.pop();
     }
 
     private void k8sEntry(ConfigEntry e, K8sType type) {
@@ -464,7 +543,7 @@ public final class StaticChecker {
             case Expr.ConfigLit c when t.kind() == TypeRef.Kind.MAP -> {
                 for (ConfigEntry e : c.entries()) {
                     if (e instanceof ConfigEntry.KeyValue kv) {
-                        String found = literalKind(kv.value());
+                        String found = kindOf(kv.value(), 0);
                         if (found != null && !found.equals("NoneType") && !scalarFits(kv.value(), found, t.element(), List.of())) {
                             String k = keyPath(kv.key()) == null ? "?" : String.join(".", keyPath(kv.key()));
                             problems.add(Diagnostic.error(Code.E0301, kv.key().span(), "expected `" + k8sDisplay(t, List.of())
@@ -483,7 +562,7 @@ public final class StaticChecker {
                         registry().lookup(t.element().definition()).ifPresentOrElse(inner -> k8sConfig(c, inner), () -> expr(c));
                         continue;
                     }
-                    String found = literalKind(it);
+                    String found = kindOf(it, 0);
                     if (found != null && !found.equals("NoneType") && !scalarFits(it, found, t.element(), List.of())) {
                         problems.add(Diagnostic.error(Code.E0301, it.span(), "expected `" + k8sDisplay(t, List.of())
                                 + "` for " + what + ", found an element of type `" + found + "`"));
@@ -493,7 +572,7 @@ public final class StaticChecker {
             }
             default -> {
                 expr(v);
-                String found = literalKind(value);
+                String found = kindOf(value, 0);
                 if (found == null || found.equals("NoneType")) {
                     return;
                 }
@@ -578,7 +657,7 @@ public final class StaticChecker {
         if (t == null || v == null) {
             return null;
         }
-        String kind = literalKind(v);
+        String kind = kindOf(v, 0);
         if (kind == null) {
             if (v instanceof Expr.ListLit l && t instanceof TypeExpr.ListType lt && lt.element() != null) {
                 for (Expr item : l.items()) {
@@ -619,7 +698,7 @@ public final class StaticChecker {
                 TypeExpr r = resolve(m, 0);
                 return r == null || fits(v, kind, r);
             });
-            case TypeExpr.LiteralType l -> v instanceof Expr.Interpolated || sameLiteral(v, l.literal());
+            case TypeExpr.LiteralType l -> !isLiteral(v) || sameLiteral(v, l.literal());
             case TypeExpr.ListType l -> kind.equals("list");
             case TypeExpr.DictType d -> kind.equals("dict");
             case TypeExpr.Named n -> true; // a schema or a type from elsewhere: evaluation decides
@@ -636,6 +715,75 @@ public final class StaticChecker {
             case Expr.BoolLit b -> literal instanceof Expr.BoolLit l && l.value() == b.value();
             default -> false;
         };
+    }
+
+    private static boolean isLiteral(Expr v) {
+        Expr e = v instanceof Expr.Paren p ? p.value() : v;
+        return e instanceof Expr.StrLit || e instanceof Expr.IntLit || e instanceof Expr.FloatLit
+                || e instanceof Expr.BoolLit;
+    }
+
+    /**
+     * The kind of value an expression surely has (int, float, str, bool, NoneType), or null when that
+     * depends on evaluation: literals, constants (top-level names assigned once, not shadowed), and simple
+     * arithmetic, comparisons, string building and conversions over them.
+     */
+    private String kindOf(Expr v, int depth) {
+        if (depth > 16 || v == null) {
+            return null;
+        }
+        String literal = literalKind(v);
+        if (literal != null || isLiteral(v) || v instanceof Expr.IntLit) {
+            return literal;
+        }
+        return switch (v) {
+            case Expr.Paren p -> kindOf(p.value(), depth + 1);
+            case Expr.Name n -> shadowed(n.id()) || !constants.containsKey(n.id()) ? null
+                    : kindOf(constants.get(n.id()), depth + 1);
+            case Expr.Compare c -> "bool";
+            case Expr.Unary u when u.op() == dev.skiff.syntax.Operator.Unary.NOT -> "bool";
+            case Expr.Unary u when u.op() != dev.skiff.syntax.Operator.Unary.INVERT -> {
+                String k = kindOf(u.operand(), depth + 1);
+                yield "int".equals(k) || "float".equals(k) ? k : null;
+            }
+            case Expr.Binary b -> {
+                String l = kindOf(b.left(), depth + 1);
+                String r = kindOf(b.right(), depth + 1);
+                if (l == null || r == null) {
+                    yield null;
+                }
+                boolean numbers = (l.equals("int") || l.equals("float")) && (r.equals("int") || r.equals("float"));
+                yield switch (b.op()) {
+                    case ADD -> l.equals("str") && r.equals("str") ? "str"
+                            : numbers ? (l.equals("float") || r.equals("float") ? "float" : "int") : null;
+                    case SUB, MUL -> numbers ? (l.equals("float") || r.equals("float") ? "float" : "int") : null;
+                    case DIV -> numbers ? "float" : null;
+                    default -> null;
+                };
+            }
+            case Expr.IfElse i -> {
+                String a = kindOf(i.then(), depth + 1);
+                yield a != null && a.equals(kindOf(i.orElse(), depth + 1)) ? a : null;
+            }
+            case Expr.Call c when c.func() instanceof Expr.Name f && !shadowed(f.id()) && !constants.containsKey(f.id())
+                    && c.keywords().isEmpty() -> switch (f.id()) {
+                        case "str" -> "str";
+                        case "len" -> "int";
+                        case "bool" -> "bool";
+                        default -> null;
+                    };
+            default -> null;
+        };
+    }
+
+    /** Whether a name is bound by something closer than the module: a parameter, loop variable, key, attribute. */
+    private boolean shadowed(String name) {
+        for (Set<String> scope : locals) {
+            if (scope.contains(name)) {
+                return true;
+            }
+        }
+        return schemas.containsKey(name);
     }
 
     /** The kind of a literal expression, or null when it is not a plain literal. */
