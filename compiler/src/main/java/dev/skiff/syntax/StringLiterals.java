@@ -42,14 +42,19 @@ final class StringLiterals {
                 + quote.length() ? quote.length() : 0));
         String body = text.substring(bodyStart, bodyEnd);
         int base = span.start() + bodyStart;
+        boolean[] skip = quote.length() == 3 ? dedent(body) : null;
         if (raw) {
-            return new Expr.StrLit(span, body, true, quote);
+            return new Expr.StrLit(span, skip == null ? body : kept(body, skip), true, quote);
         }
         List<Expr.StrPart> parts = new ArrayList<>();
         StringBuilder sb = new StringBuilder();
         boolean interpolated = false;
         int i = 0;
         while (i < body.length()) {
+            if (skip != null && skip[i]) {
+                i++;
+                continue;
+            }
             char c = body.charAt(i);
             if (c == '\\' && i + 1 < body.length()) {
                 i = escape(body, i, sb, base);
@@ -82,6 +87,66 @@ final class StringLiterals {
             parts.add(new Expr.Text(sb.toString()));
         }
         return new Expr.Interpolated(span, parts, quote);
+    }
+
+    /**
+     * What KCL leaves out of a triple-quoted string: a first line that is empty (the line break right after
+     * the opening quotes) and the indentation all its lines share (whitespace-only lines do not count, except
+     * a last one, the closing quotes' own indentation), so blocks can be indented with the code around them.
+     */
+    static boolean[] dedent(String body) {
+        boolean[] skip = new boolean[body.length()];
+        List<int[]> lines = new ArrayList<>(); // start, end (exclusive) of each line
+        int from = 0;
+        for (int i = 0; i <= body.length(); i++) {
+            if (i == body.length() || body.charAt(i) == '\n') {
+                lines.add(new int[] {from, i});
+                from = i + 1;
+            }
+        }
+        int min = Integer.MAX_VALUE;
+        for (int[] l : lines) {
+            String line = body.substring(l[0], l[1]);
+            if (!line.isBlank()) {
+                min = Math.min(min, indent(line));
+            }
+        }
+        int[] last = lines.get(lines.size() - 1);
+        String lastLine = body.substring(last[0], last[1]);
+        if (!lastLine.isEmpty() && lastLine.isBlank()) {
+            min = Math.min(min, indent(lastLine));
+        }
+        if (min == Integer.MAX_VALUE) {
+            min = 0;
+        }
+        if (lines.size() > 1 && lines.get(0)[1] == lines.get(0)[0]) {
+            skip[lines.get(0)[1]] = true; // the line break right after the opening quotes
+        }
+        for (int[] l : lines) {
+            int n = Math.min(min, indent(body.substring(l[0], l[1])));
+            for (int k = 0; k < n; k++) {
+                skip[l[0] + k] = true;
+            }
+        }
+        return skip;
+    }
+
+    private static int indent(String line) {
+        int n = 0;
+        while (n < line.length() && (line.charAt(n) == ' ' || line.charAt(n) == '\t')) {
+            n++;
+        }
+        return n;
+    }
+
+    private static String kept(String body, boolean[] skip) {
+        StringBuilder sb = new StringBuilder(body.length());
+        for (int i = 0; i < body.length(); i++) {
+            if (!skip[i]) {
+                sb.append(body.charAt(i));
+            }
+        }
+        return sb.toString();
     }
 
     private static int matching(String body, int from) {
