@@ -39,9 +39,9 @@ final class Statements {
             for (SourceUnit unit : units) {
                 currentFile = unit.file();
                 for (Stmt s : unit.body()) {
-                    if (s == unit.body().get(0) && s instanceof Stmt.ExprStmt e
+                    if (s == unit.body().get(0) && unit.body().size() > 1 && s instanceof Stmt.ExprStmt e
                             && e.expr() instanceof dev.skiff.syntax.Expr.StrLit) {
-                        continue; // a string first in a file is the module's docstring, not output (as in KCL)
+                        continue; // a string first in a file (with more after it) is its docstring, not output, as in KCL
                     }
                     if (module.executed.add(s)) {
                         exec(s, module.globals, null);
