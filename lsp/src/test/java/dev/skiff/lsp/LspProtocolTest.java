@@ -37,8 +37,6 @@ import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
 import org.eclipse.lsp4j.WorkspaceEdit;
-import org.eclipse.lsp4j.jsonrpc.Launcher;
-import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
 import org.junit.jupiter.api.AfterEach;
@@ -81,23 +79,12 @@ class LspProtocolTest {
     private LanguageServer server;
     private String uri;
     private int version = 1;
-    private java.io.OutputStream toServer;
-    private java.io.OutputStream toClient;
+    private Pipes.Connection connection;
 
     @BeforeEach
     void start() throws Exception {
-        Pipes.Pipe down = Pipes.open();
-        Pipes.Pipe up = Pipes.open();
-        java.io.InputStream clientIn = down.in();
-        java.io.OutputStream serverOut = down.out();
-        java.io.InputStream serverIn = up.in();
-        java.io.OutputStream clientOut = up.out();
-        toServer = clientOut;
-        toClient = serverOut;
-        SkiffLauncher.start(serverIn, serverOut);
-        Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(new Client(), clientIn, clientOut);
-        launcher.startListening();
-        server = launcher.getRemoteProxy();
+        connection = Pipes.connect(new Client());
+        server = connection.server();
         InitializeParams init = new InitializeParams();
         init.setRootUri(dir.toUri().toString());
         InitializeResult result = server.initialize(init).get(30, TimeUnit.SECONDS);
@@ -107,20 +94,7 @@ class LspProtocolTest {
 
     @AfterEach
     void stop() throws Exception {
-        try {
-            server.shutdown().get(10, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            Thread.getAllStackTraces().forEach((t, st) -> {
-                System.err.println("THREAD " + t.getName() + " " + t.getState());
-                for (StackTraceElement x : st) {
-                    System.err.println("    at " + x);
-                }
-            });
-            throw e;
-        }
-        // close both pipes so each side's reader sees the end of its stream rather than a dead writer
-        toServer.close();
-        toClient.close();
+        connection.close();
     }
 
     private void open(String text) throws IOException {

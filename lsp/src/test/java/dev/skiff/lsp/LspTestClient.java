@@ -32,8 +32,6 @@ import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
 import org.eclipse.lsp4j.WorkspaceClientCapabilities;
 import org.eclipse.lsp4j.WorkspaceFolder;
-import org.eclipse.lsp4j.jsonrpc.Launcher;
-import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
 
@@ -44,22 +42,11 @@ final class LspTestClient implements AutoCloseable {
     private final Map<String, BlockingQueue<PublishDiagnosticsParams>> diagnostics = new ConcurrentHashMap<>();
     private final Map<String, Integer> versions = new ConcurrentHashMap<>();
     private final Map<String, String> texts = new ConcurrentHashMap<>();
-    private final java.io.OutputStream toServer;
-    private final java.io.OutputStream toClient;
+    private final Pipes.Connection connection;
 
     LspTestClient(Path... folders) throws Exception {
-        Pipes.Pipe down = Pipes.open();
-        Pipes.Pipe up = Pipes.open();
-        java.io.InputStream clientIn = down.in();
-        java.io.OutputStream serverOut = down.out();
-        java.io.InputStream serverIn = up.in();
-        java.io.OutputStream clientOut = up.out();
-        toServer = clientOut;
-        toClient = serverOut;
-        SkiffLauncher.start(serverIn, serverOut);
-        Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(new Client(), clientIn, clientOut);
-        launcher.startListening();
-        server = launcher.getRemoteProxy();
+        connection = Pipes.connect(new Client());
+        server = connection.server();
         InitializeParams init = new InitializeParams();
         init.setRootUri(folders[0].toUri().toString());
         List<WorkspaceFolder> wf = new ArrayList<>();
@@ -78,9 +65,7 @@ final class LspTestClient implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        server.shutdown().get(10, TimeUnit.SECONDS);
-        toServer.close();
-        toClient.close();
+        connection.close();
     }
 
     /** Writes the file and opens it; returns its URI. */

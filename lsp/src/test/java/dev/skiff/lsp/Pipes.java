@@ -16,6 +16,40 @@ final class Pipes {
     record Pipe(InputStream in, OutputStream out) {
     }
 
+    /** A server started on fresh pipes, the client's proxy to it, and the pipes' writing ends. */
+    record Connection(org.eclipse.lsp4j.services.LanguageServer server, OutputStream toServer, OutputStream toClient) {
+        /**
+         * Shuts the server down and closes both pipes, so each side's reader sees the end of its stream. A
+         * shutdown that does not answer prints every thread's stack, to show where it hangs.
+         */
+        void close() throws Exception {
+            try {
+                server.shutdown().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                Thread.getAllStackTraces().forEach((t, st) -> {
+                    System.err.println("THREAD " + t.getName() + " " + t.getState());
+                    for (StackTraceElement x : st) {
+                        System.err.println("    at " + x);
+                    }
+                });
+                throw e;
+            } finally {
+                toServer.close();
+                toClient.close();
+            }
+        }
+    }
+
+    /** Starts a Skiff language server and connects {@code client} to it (not yet initialized). */
+    static Connection connect(org.eclipse.lsp4j.services.LanguageClient client) {
+        Pipe down = open();
+        Pipe up = open();
+        SkiffLauncher.start(up.in(), down.out());
+        var launcher = org.eclipse.lsp4j.launch.LSPLauncher.createClientLauncher(client, down.in(), up.out());
+        launcher.startListening();
+        return new Connection(launcher.getRemoteProxy(), up.out(), down.out());
+    }
+
     static Pipe open() {
         Buffer b = new Buffer();
         return new Pipe(b.in, b.out);

@@ -24,8 +24,6 @@ import org.eclipse.lsp4j.SignatureHelp;
 import org.eclipse.lsp4j.SignatureHelpParams;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
-import org.eclipse.lsp4j.jsonrpc.Launcher;
-import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
 import org.junit.jupiter.api.AfterEach;
@@ -79,23 +77,12 @@ class SemanticAndSignatureTest {
     private LanguageServer server;
     private InitializeResult init;
     private String uri;
-    private java.io.OutputStream toServer;
-    private java.io.OutputStream toClient;
+    private Pipes.Connection connection;
 
     @BeforeEach
     void start() throws Exception {
-        Pipes.Pipe down = Pipes.open();
-        Pipes.Pipe up = Pipes.open();
-        java.io.InputStream clientIn = down.in();
-        java.io.OutputStream serverOut = down.out();
-        java.io.InputStream serverIn = up.in();
-        java.io.OutputStream clientOut = up.out();
-        toServer = clientOut;
-        toClient = serverOut;
-        SkiffLauncher.start(serverIn, serverOut);
-        Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(new Client(), clientIn, clientOut);
-        launcher.startListening();
-        server = launcher.getRemoteProxy();
+        connection = Pipes.connect(new Client());
+        server = connection.server();
         InitializeParams params = new InitializeParams();
         params.setRootUri(dir.toUri().toString());
         init = server.initialize(params).get(30, TimeUnit.SECONDS);
@@ -104,9 +91,7 @@ class SemanticAndSignatureTest {
 
     @AfterEach
     void stop() throws Exception {
-        server.shutdown().get(10, TimeUnit.SECONDS);
-        toServer.close();
-        toClient.close();
+        connection.close();
     }
 
     private void open(String text) throws Exception {
