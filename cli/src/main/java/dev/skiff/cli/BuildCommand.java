@@ -38,7 +38,7 @@ import picocli.CommandLine.Parameters;
                 "  skiff build app/ -o manifests.yaml    write the stream atomically",
                 "  skiff build app/ -o out/              one file per object (deployment-shop.yaml, ...)",
                 "  skiff build main.k --k8s-version 1.35",
-                "  skiff build main.k --crd crds/        typed custom resources (import crds.example.com.v1)",
+                "  skiff build main.k --crd crds/        typed custom resources (import kubernetes.crds.example.com.v1)",
                 "",
                 "Objects are the top-level values (or list elements) that have apiVersion and kind;",
                 "namespaces and CRDs come first, then the order written.",
@@ -57,14 +57,8 @@ public final class BuildCommand implements Callable<Integer> {
             description = "Write to FILE, or one file per object into DIR (an existing directory or a path ending in /).")
     String output;
 
-    @Option(names = "--k8s-version", paramLabel = "VERSION",
-            description = "Kubernetes version of the schemas (default: kcl.mod's [skiff] k8s, else the newest).")
-    String k8sVersion;
-
-    @Option(names = "--crd", paramLabel = "FILE|DIR",
-            description = "A CustomResourceDefinition file (or a directory of them) whose kinds become the modules "
-                    + "crds.<group>.<version>. Repeatable.")
-    List<Path> crds = new ArrayList<>();
+    @CommandLine.Mixin
+    KubernetesOptions kubernetes = new KubernetesOptions();
 
     @CommandLine.Mixin
     CommonOptions common = new CommonOptions();
@@ -75,13 +69,13 @@ public final class BuildCommand implements Callable<Integer> {
         List<Path> in = inputs.isEmpty() ? List.of(Path.of(".")) : inputs;
         PrintStream stderr = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
                 StandardCharsets.UTF_8);
-        Compilation c = Skiff.compile(new CompileRequest(in, options, Path.of("").toAbsolutePath(), stderr, k8sVersion,
-                crds));
+        Compilation c = Skiff.compile(new CompileRequest(in, options, Path.of("").toAbsolutePath(), stderr,
+                kubernetes.version, kubernetes.crds));
         common.report(c, spec.commandLine().getErr());
         if (c.hasErrors()) {
             return ExitCodes.PROGRAM_ERROR;
         }
-        Result<List<Manifests.Manifest>> objects = Manifests.of(c, k8sVersion);
+        Result<List<Manifests.Manifest>> objects = Manifests.of(c, kubernetes.version);
         if (!objects.diagnostics().isEmpty()) {
             common.report(new Compilation(objects.diagnostics(), null, null, null), spec.commandLine().getErr());
         }

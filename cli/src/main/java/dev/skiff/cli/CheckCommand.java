@@ -56,13 +56,8 @@ public final class CheckCommand implements Callable<Integer> {
             description = "How to report: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = "--k8s-version", paramLabel = "VERSION",
-            description = "Kubernetes version of the schemas (default: kcl.mod's [skiff] k8s, else the newest).")
-    String k8sVersion;
-
-    @Option(names = "--crd", paramLabel = "FILE|DIR",
-            description = "A CustomResourceDefinition file or directory; its kinds become crds.<group>.<version>. Repeatable.")
-    List<Path> crds = new ArrayList<>();
+    @CommandLine.Mixin
+    KubernetesOptions kubernetes = new KubernetesOptions();
 
     @CommandLine.Mixin
     CommonOptions common = new CommonOptions();
@@ -78,10 +73,11 @@ public final class CheckCommand implements Callable<Integer> {
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         List<Throwable> internal = new ArrayList<>();
         for (List<Path> unit : units(paths.isEmpty() ? List.of(Path.of(".")) : paths, workDir)) {
-            Compilation c = Skiff.compile(new CompileRequest(unit, options, workDir, quiet, k8sVersion, crds));
+            Compilation c = Skiff.compile(new CompileRequest(unit, options, workDir, quiet, kubernetes.version,
+                    kubernetes.crds));
             if (!c.hasErrors()) {
                 // check does everything build does: the Kubernetes objects are validated too
-                c = new Compilation(concat(c.diagnostics(), dev.skiff.Manifests.of(c, k8sVersion).diagnostics()),
+                c = new Compilation(concat(c.diagnostics(), dev.skiff.Manifests.of(c, kubernetes.version).diagnostics()),
                         c.data(), c.stream(), c.internal(), c.evaluated());
             }
             all.addAll(c.diagnostics());

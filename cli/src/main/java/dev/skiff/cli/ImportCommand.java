@@ -61,13 +61,8 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite an existing output file.")
     boolean force;
 
-    @Option(names = "--k8s-version", paramLabel = "VERSION",
-            description = "Kubernetes version of the schemas (default: kcl.mod's [skiff] k8s, else the newest).")
-    String k8sVersion;
-
-    @Option(names = "--crd", paramLabel = "FILE|DIR",
-            description = "A CustomResourceDefinition file or directory, to import its kinds typed. Repeatable.")
-    List<Path> crds = new ArrayList<>();
+    @CommandLine.Mixin
+    KubernetesOptions kubernetes = new KubernetesOptions();
 
     @CommandLine.Mixin
     CommonOptions common = new CommonOptions();
@@ -104,13 +99,13 @@ public final class ImportCommand implements Callable<Integer> {
         Result<Project> project = Project.discover(home);
         CompileRequest request = new CompileRequest(List.of(output != null ? output.toAbsolutePath()
                 : workDir.resolve("imported.k")), Map.of(), workDir, new PrintStream(OutputStream.nullOutputStream()),
-                k8sVersion, crds);
-        String version = k8sVersion;
+                kubernetes.version, kubernetes.crds);
+        String version = kubernetes.version;
         if (version == null && project.value() != null && project.value().skiff().get("k8s") != null) {
             version = String.valueOf(project.value().skiff().get("k8s"));
         }
         List<Path> crdPaths = project.value() != null ? Skiff.crds(request, project.value())
-                : crds.stream().map(workDir::resolve).toList();
+                : kubernetes.crds.stream().map(workDir::resolve).toList();
         Result<SchemaRegistry> registry = SchemaRegistry.with(version, crdPaths);
         if (registry.hasErrors()) {
             return report(registry.diagnostics(), ExitCodes.PROGRAM_ERROR);

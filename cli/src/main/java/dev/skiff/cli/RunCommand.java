@@ -54,13 +54,8 @@ public final class RunCommand implements Callable<Integer> {
             description = "Print only the value at PATH, e.g. `app.spec` or `items.0`.")
     String selector;
 
-    @Option(names = "--k8s-version", paramLabel = "VERSION",
-            description = "Kubernetes version of the schemas (default: kcl.mod's [skiff] k8s, else the newest).")
-    String k8sVersion;
-
-    @Option(names = "--crd", paramLabel = "FILE|DIR",
-            description = "A CustomResourceDefinition file or directory; its kinds become crds.<group>.<version>. Repeatable.")
-    List<Path> crds = new ArrayList<>();
+    @CommandLine.Mixin
+    KubernetesOptions kubernetes = new KubernetesOptions();
 
     @CommandLine.Mixin
     CommonOptions common = new CommonOptions();
@@ -74,8 +69,8 @@ public final class RunCommand implements Callable<Integer> {
         List<Path> in = inputs.isEmpty() ? List.of(Path.of(".")) : inputs;
         PrintStream stdout = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
                 StandardCharsets.UTF_8);
-        CompileRequest request = new CompileRequest(in, options, Path.of("").toAbsolutePath(), stdout, k8sVersion,
-                crds);
+        CompileRequest request = new CompileRequest(in, options, Path.of("").toAbsolutePath(), stdout,
+                kubernetes.version, kubernetes.crds);
         Compilation compilation = Skiff.compile(request);
         common.report(compilation, spec.commandLine().getErr());
         if (compilation.hasErrors()) {

@@ -32,18 +32,15 @@ public final class SchemasCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true, description = "Directory to write to.")
     Path output;
 
-    @Option(names = "--k8s-version", paramLabel = "VERSION", description = "Kubernetes version.")
-    String k8sVersion;
-
-    @Option(names = "--crd", paramLabel = "FILE|DIR", description = "Also write schemas for these CRDs. Repeatable.")
-    List<Path> crds = new ArrayList<>();
+    @CommandLine.Mixin
+    KubernetesOptions kubernetes = new KubernetesOptions();
 
     @CommandLine.Mixin
     CommonOptions common = new CommonOptions();
 
     @Override
     public Integer call() throws IOException {
-        Result<SchemaRegistry> registry = SchemaRegistry.with(k8sVersion, crds);
+        Result<SchemaRegistry> registry = SchemaRegistry.with(kubernetes.version, kubernetes.crds);
         if (!registry.diagnostics().isEmpty()) {
             common.report(new dev.skiff.Compilation(registry.diagnostics(), null, null, null), spec.commandLine().getErr());
         }
