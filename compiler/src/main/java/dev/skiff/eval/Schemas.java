@@ -19,8 +19,10 @@ import java.util.Map;
 /** Schema instantiation, attribute resolution, type checks with conversion, and {@code check:} blocks. */
 final class Schemas {
     private final Interpreter in;
+    private final Decorators decorators;
 
     Schemas(Interpreter in) {
+        this.decorators = new Decorators(in);
         this.in = in;
     }
 
@@ -65,7 +67,6 @@ final class Schemas {
             }
         }
         if (def.decl != null) {
-            Decorators decorators = new Decorators(in);
             decorators.used(def.decl.decorators(), def.name(), def.env, span);
             decorators.configSets(def, cfg, Merge.spans(config), def.env, span);
         }

@@ -84,7 +84,7 @@ public final class SkiffLanguageServer implements LanguageServer, LanguageClient
     });
     private volatile LanguageClient client;
     private volatile SchemaRegistry registry;
-    /** The schemas each project sees: its kcl.mod's Kubernetes version and CRDs (keyed by project root). */
+    /** The schemas each directory's files see: their project's kcl.mod version and CRDs (keyed by directory). */
     private final Map<java.nio.file.Path, SchemaRegistry> projectRegistries = new java.util.concurrent.ConcurrentHashMap<>();
     private final ProjectIndex index = new ProjectIndex(texts::get, this::registry);
     private volatile boolean watchFiles;
@@ -281,24 +281,38 @@ public final class SkiffLanguageServer implements LanguageServer, LanguageClient
      * else the newest Kubernetes version with the stdlib's CRDs.
      */
     private SchemaRegistry registry(String uri) {
+        // asked on every analysis (every keystroke): kcl.mod is found and read once per directory, and again
+        // only after a watched file changes
         try {
             java.nio.file.Path file = java.nio.file.Path.of(java.net.URI.create(uri));
-            dev.skiff.modules.Project project = dev.skiff.modules.Project.discover(file).value();
-            if (project == null || !java.nio.file.Files.exists(project.root().resolve(dev.skiff.modules.Project.MOD_FILE))) {
-                return registry();
+            java.nio.file.Path dir = file.getParent();
+            SchemaRegistry known = dir == null ? null : projectRegistries.get(dir);
+            if (known != null) {
+                return known;
             }
-            Object k8s = project.skiff().get("k8s");
-            if (k8s == null && !(project.skiff().get("crds") instanceof List<?>)) {
-                return registry();
+            SchemaRegistry r = projectRegistry(file);
+            if (r != null && dir != null) {
+                projectRegistries.put(dir, r);
             }
-            return projectRegistries.computeIfAbsent(project.root(), root -> {
-                var r = SchemaRegistry.with(k8s == null ? null : k8s.toString(),
-                        dev.skiff.Skiff.crds(dev.skiff.CompileRequest.of(file).withWorkDir(root), project));
-                return r.value() != null ? r.value() : registry();
-            });
+            return r;
         } catch (RuntimeException e) {
             return registry(); // not a file URI, or an unreadable kcl.mod (the compile reports it)
         }
+    }
+
+    /** The schemas of the project a file belongs to: its kcl.mod's version and CRDs, else the defaults. */
+    private SchemaRegistry projectRegistry(java.nio.file.Path file) {
+        dev.skiff.modules.Project project = dev.skiff.modules.Project.discover(file).value();
+        if (project == null || !java.nio.file.Files.exists(project.root().resolve(dev.skiff.modules.Project.MOD_FILE))) {
+            return registry();
+        }
+        Object k8s = project.skiff().get("k8s");
+        if (k8s == null && !(project.skiff().get("crds") instanceof List<?>)) {
+            return registry();
+        }
+        var r = SchemaRegistry.with(k8s == null ? null : k8s.toString(),
+                dev.skiff.Skiff.crds(dev.skiff.CompileRequest.of(file).withWorkDir(project.root()), project));
+        return r.value() != null ? r.value() : registry();
     }
 
     private SchemaRegistry registry() {
