@@ -5,9 +5,13 @@ import dev.skiff.source.Span;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A scope: a module's globals, a schema body, a lambda call or a comprehension. */
+/**
+ * A scope: a module's globals, a schema body, a lambda call, a comprehension, a config, or the key an index
+ * signature binds ({@code [name: str]: T}) for its default and the schema's checks. Unlike a comprehension's
+ * variable, that key does not stand for its value when used as a config key ({@code {name: name}}).
+ */
 final class Env {
-    enum Kind { MODULE, SCHEMA, LAMBDA, COMPREHENSION, CONFIG }
+    enum Kind { MODULE, SCHEMA, LAMBDA, COMPREHENSION, CONFIG, INDEX_KEY }
 
     final Env parent;
     final Kind kind;

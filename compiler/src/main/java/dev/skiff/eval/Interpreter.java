@@ -695,6 +695,25 @@ final class Interpreter {
     }
 
     private Value instantiate(Expr.SchemaInst s, Env env) {
+        return instantiate(s, env, null);
+    }
+
+    /**
+     * Makes the instance {@code e} describes ({@code S(args) {config}}, or the call {@code S(args)}) with
+     * {@code more} merged over its config first: a default that what the user gives completes, as in
+     * {@code [n: str]: S = S(n)}. Null when {@code e} does not make a schema instance.
+     */
+    Value instantiateWith(Expr e, Env env, Value more) {
+        if (e instanceof Expr.SchemaInst s) {
+            return instantiate(s, env, more);
+        }
+        if (e instanceof Expr.Call c && eval(c.func(), env) instanceof Value.TypeV) {
+            return instantiate(new Expr.SchemaInst(c.span(), c.func(), c.args(), c.keywords(), null), env, more);
+        }
+        return null;
+    }
+
+    private Value instantiate(Expr.SchemaInst s, Env env, Value more) {
         Value schema = eval(s.schema(), env);
         List<Value> args = new ArrayList<>();
         for (Expr a : s.args()) {
@@ -704,7 +723,10 @@ final class Interpreter {
         for (Node.Keyword k : s.keywords()) {
             kwargs.put(k.name().id(), eval(k.value(), env));
         }
-        Value.DictV config = s.config() == null ? Value.DictV.EMPTY : config(s.config(), env);
+        Value config = s.config() == null ? Value.DictV.EMPTY : config(s.config(), env);
+        if (more != null) {
+            config = Merge.union(config, more, s.span());
+        }
         if (schema instanceof Value.TypeV t) {
             return schemas.instantiate((SchemaDef) t.schema(), args, kwargs, config, s.span());
         }

@@ -189,8 +189,9 @@ final class SchemaDef implements SchemaType {
                                 .withHint("rename the key, e.g. `[" + keyName.id() + "Key: ...]`"));
                     }
                 }
-                if (index != null) {
+                if (index != null && !index.anyOtherKeys()) {
                     // every attribute is also a key of the schema, so its type must meet the index signature
+                    // (`[...str]: T` covers only the other keys)
                     for (Stmt s : decl.body()) {
                         if (s instanceof Stmt.SchemaAttr a && a.type() != null && all.get(a.name().id()) != null
                                 && !RType.assignable(all.get(a.name().id()).type(), indexValue)) {

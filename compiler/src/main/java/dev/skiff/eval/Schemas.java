@@ -8,7 +8,9 @@ import dev.skiff.eval.value.Value;
 import dev.skiff.eval.value.Value.MergeOp;
 import dev.skiff.eval.value.Values;
 import dev.skiff.source.Span;
+import dev.skiff.syntax.Expr;
 import dev.skiff.syntax.Node;
+import dev.skiff.syntax.Nodes;
 import dev.skiff.syntax.Stmt;
 import dev.skiff.syntax.TypeExpr;
 import java.util.ArrayList;
@@ -109,7 +111,8 @@ final class Schemas {
         if (cfg != null && def.index() != null) {
             for (Map.Entry<String, Value> e : cfg.entrySet()) {
                 if (!entries.containsKey(e.getKey()) && !def.attrs().containsKey(e.getKey())) {
-                    Value v = withIndexDefault(def, inst, e.getKey(), e.getValue());
+                    Value v = Merge.ops(config).get(e.getKey()) == MergeOp.OVERRIDE ? e.getValue()
+                            : withIndexDefault(def, inst, e.getKey(), e.getValue());
                     v = coerce(v, def.indexValue(), span, "`" + e.getKey() + "` of `" + def.name() + "`");
                     inst.values.put(e.getKey(), v);
                     entries.put(e.getKey(), v);
@@ -155,15 +158,25 @@ final class Schemas {
         return out;
     }
 
-    /** {@code [name: str]: T = default}: the default, with the key bound to {@code name}, under the value. */
+    /**
+     * {@code [name: str]: T = default}: the default, with the key bound to {@code name}, under the value
+     * (a key given with {@code =} replaces the default instead).
+     */
     private Value withIndexDefault(SchemaDef def, Instance inst, String key, Value given) {
         Node.IndexSignature sig = def.index();
         if (sig == null || sig.defaultValue() == null) {
             return given;
         }
-        Env scope = inst.env.child(Env.Kind.COMPREHENSION);
+        Env scope = inst.env.child(Env.Kind.INDEX_KEY);
         if (sig.keyName() != null) {
             scope.vars.put(sig.keyName().id(), new Env.Binding(new Value.Str(key), sig.keyName().span()));
+        }
+        if (!(given instanceof Value.SchemaV) && Values.entries(given) != null) {
+            // `[n: str]: S = S(n)`: the instance is made once, from the default's config and the given one
+            Value made = in.instantiateWith(sig.defaultValue(), scope, given);
+            if (made != null) {
+                return made;
+            }
         }
         return Merge.union(in.eval(sig.defaultValue(), scope), given, inst.span);
     }
@@ -365,17 +378,35 @@ final class Schemas {
     }
 
     private void runChecks(Instance inst, List<Node.CheckExpr> checks, Span span) {
+        Node.IndexSignature sig = inst.def.rule == null ? inst.def.index() : null;
+        Expr.Name key = sig == null ? null : sig.keyName();
         for (Node.CheckExpr c : checks) {
-            if (c.condition() != null && !Values.truthy(in.eval(c.condition(), inst.env))) {
-                continue;
+            if (key != null && Nodes.mentions(c, key.id())) {
+                // `[name: str]: T` with a check that reads `name`: the check holds for every key the index
+                // signature admits, so it runs once per such key
+                for (String k : List.copyOf(inst.values.keySet())) {
+                    if (!inst.def.attrs().containsKey(k) && !k.startsWith("_")) {
+                        Env scope = inst.env.child(Env.Kind.INDEX_KEY);
+                        scope.vars.put(key.id(), new Env.Binding(new Value.Str(k), key.span()));
+                        runCheck(inst, c, scope, span, k);
+                    }
+                }
+            } else {
+                runCheck(inst, c, inst.env, span, null);
             }
-            if (!Values.truthy(in.eval(c.test(), inst.env))) {
-                String msg = c.message() == null ? null : Values.toStr(in.eval(c.message(), inst.env));
-                String text = "check failed for `" + inst.def.name() + "`"
-                        + (msg == null || msg.isEmpty() ? ": `" + c.test().span().text() + "`" : ": " + msg);
-                throw new EvalException(Diagnostic.error(Code.E0501, span, text)
-                        .withLabel(c.span(), "this check is false"));
-            }
+        }
+    }
+
+    private void runCheck(Instance inst, Node.CheckExpr c, Env env, Span span, String key) {
+        if (c.condition() != null && !Values.truthy(in.eval(c.condition(), env))) {
+            return;
+        }
+        if (!Values.truthy(in.eval(c.test(), env))) {
+            String msg = c.message() == null ? null : Values.toStr(in.eval(c.message(), env));
+            String text = "check failed for `" + inst.def.name() + "`" + (key == null ? "" : " at key `" + key + "`")
+                    + (msg == null || msg.isEmpty() ? ": `" + c.test().span().text() + "`" : ": " + msg);
+            throw new EvalException(Diagnostic.error(Code.E0501, span, text)
+                    .withLabel(c.span(), "this check is false"));
         }
     }
 
