@@ -18,13 +18,23 @@ final class Env {
     final ModuleState module;
     /** The schema instance under construction, for {@link Kind#SCHEMA} scopes. */
     final Instance instance;
-    final Map<String, Binding> vars = new LinkedHashMap<>();
+    final Map<String, Binding> vars;
 
     Env(Env parent, Kind kind, ModuleState module, Instance instance) {
+        this(parent, kind, module, instance, new LinkedHashMap<>());
+    }
+
+    private Env(Env parent, Kind kind, ModuleState module, Instance instance, Map<String, Binding> vars) {
         this.parent = parent;
         this.kind = kind;
         this.module = module;
         this.instance = instance;
+        this.vars = vars;
+    }
+
+    /** This scope (its bindings and instance shared, not copied) over the globals {@code outer} instead. */
+    Env rebased(Env outer) {
+        return new Env(outer, kind, outer.module, instance, vars);
     }
 
     Env child(Kind childKind) {

@@ -24,11 +24,29 @@ final class Instance {
     /** Attributes being resolved, innermost first. */
     final java.util.Deque<String> resolving = new java.util.ArrayDeque<>();
     Env env;
+    /** Scopes for statements inherited from schemas of other modules: see {@link #envFor}. */
+    private Map<SchemaDef, Env> inherited;
 
     Instance(SchemaDef def, Value config, Span span) {
         this.def = def;
         this.config = config;
         this.span = span;
+    }
+
+    /**
+     * The scope to run a body statement or check in: the instance's attributes and parameters, then the
+     * globals of the module the statement was written in (a parent or mixin from another package reads its
+     * own module's names, not those of the module that inherits it).
+     */
+    Env envFor(dev.skiff.syntax.Node n) {
+        SchemaDef origin = def.originOf(n);
+        if (origin.env == def.env || origin.env.module == env.module) {
+            return env;
+        }
+        if (inherited == null) {
+            inherited = new HashMap<>();
+        }
+        return inherited.computeIfAbsent(origin, o -> env.rebased(o.env));
     }
 
     boolean has(String name) {

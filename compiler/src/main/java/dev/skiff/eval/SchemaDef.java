@@ -34,6 +34,8 @@ final class SchemaDef implements SchemaType {
     private RType indexKey = RType.ANY;
     private RType indexValue = RType.ANY;
     private boolean resolving;
+    /** The schema (this one, an ancestor or a mixin) each body statement and check was written in. */
+    private final Map<Node, SchemaDef> origins = new java.util.IdentityHashMap<>();
     /** Attribute declarations made from {@code name: S {…}} statements in the body. */
     final Map<Stmt.Unification, Stmt.SchemaAttr> synthesized = new java.util.IdentityHashMap<>();
 
@@ -210,8 +212,10 @@ final class SchemaDef implements SchemaType {
                         continue; // a Kubernetes type has no body
                     }
                     bodyOrder.addAll(s.decl.body());
+                    remember(s, s.decl.body(), s.decl.checks());
                     for (SchemaDef m : s.mixins) {
                         bodyOrder.addAll(m.decl.body());
+                        remember(m, m.decl.body(), m.decl.checks());
                     }
                 }
                 for (Stmt s : bodyOrder) {
@@ -227,6 +231,19 @@ final class SchemaDef implements SchemaType {
         } finally {
             resolving = false;
         }
+    }
+
+    private void remember(SchemaDef origin, List<Stmt> body, List<Node.CheckExpr> checks) {
+        body.forEach(st -> origins.put(st, origin));
+        checks.forEach(c -> origins.put(c, origin));
+    }
+
+    /**
+     * The schema a body statement or check of this schema was written in (an ancestor or mixin, perhaps of
+     * another module, whose globals it reads); this schema itself when it was not inherited.
+     */
+    SchemaDef originOf(Node n) {
+        return origins.getOrDefault(n, this);
     }
 
     private void collect(Interpreter in, List<Stmt> body, Map<String, Attr> all) {

@@ -51,6 +51,10 @@ final class Schemas {
         inst.env = env;
         if (def.rule != null) {
             in.bindParams(def.rule.params(), def.env, env, args, kwargs, span, "rule `" + def.name() + "`");
+            Map<String, Value> given = Values.entries(config);
+            if (given != null) {
+                inst.values.putAll(given); // `rule R for P`: the checks read P's attributes from the config
+            }
             runChecks(inst, def.checks(), span);
             return Value.None.NONE;
         }
@@ -238,7 +242,7 @@ final class Schemas {
             }
         }
         if (inst.executed.add(w)) {
-            in.statements.execOne(w, inst.env);
+            in.statements.execOne(w, inst.envFor(w));
         }
     }
 
@@ -268,7 +272,7 @@ final class Schemas {
             java.util.Set<String> names = inst.def.writtenBy(s);
             if (names.isEmpty()) {
                 inst.executed.add(s);
-                in.statements.execOne(s, inst.env);
+                in.statements.execOne(s, inst.envFor(s));
             } else {
                 for (String n : names) {
                     resolveFully(inst, n, inst.span);
@@ -304,8 +308,8 @@ final class Schemas {
         return v;
     }
 
-    /** An attribute declaration in the body runs: fold its default into the value so far, then the config. */
-    void declareAttr(Instance inst, Stmt.SchemaAttr decl) {
+    /** An attribute declaration runs in {@code env}: fold its default into the value so far, then the config. */
+    void declareAttr(Instance inst, Stmt.SchemaAttr decl, Env env) {
         String name = decl.name().id();
         SchemaDef.Attr attr = inst.def.attrs().get(name);
         Value v = inst.values.getOrDefault(name, literalDefault(attr));
@@ -313,13 +317,13 @@ final class Schemas {
             Value dv;
             if (decl.value() instanceof dev.skiff.syntax.Expr.SchemaInst si && si.args().isEmpty()
                     && si.keywords().isEmpty() && attr != null && attr.type() instanceof RType.Schema rs
-                    && si.config() != null && in.eval(si.schema(), inst.env) instanceof Value.TypeV tv
+                    && si.config() != null && in.eval(si.schema(), env) instanceof Value.TypeV tv
                     && tv.schema() == rs.def()) {
                 // `x: S {…}` in a schema body stays a config until the instance is complete, so that a
                 // child schema or the caller can still add what S requires
-                dv = in.config(si.config(), inst.env);
+                dv = in.config(si.config(), env);
             } else {
-                dv = in.eval(decl.value(), inst.env);
+                dv = in.eval(decl.value(), env);
             }
             if (decl.pipe()) {
                 // `name: T |= value`: the inherited default | value, as the `|` operator computes it
@@ -386,13 +390,13 @@ final class Schemas {
                 // signature admits, so it runs once per such key
                 for (String k : List.copyOf(inst.values.keySet())) {
                     if (!inst.def.attrs().containsKey(k) && !k.startsWith("_")) {
-                        Env scope = inst.env.child(Env.Kind.INDEX_KEY);
+                        Env scope = inst.envFor(c).child(Env.Kind.INDEX_KEY);
                         scope.vars.put(key.id(), new Env.Binding(new Value.Str(k), key.span()));
                         runCheck(inst, c, scope, span, k);
                     }
                 }
             } else {
-                runCheck(inst, c, inst.env, span, null);
+                runCheck(inst, c, inst.envFor(c), span, null);
             }
         }
     }

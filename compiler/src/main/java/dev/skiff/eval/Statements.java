@@ -210,7 +210,7 @@ final class Statements {
             }
             case Stmt.SchemaAttr a -> {
                 if (env.instance != null) {
-                    in.schemas.declareAttr(env.instance, a);
+                    in.schemas.declareAttr(env.instance, a, env);
                 } else {
                     throw new EvalException(Code.E0101, a.span(), "attribute declarations belong in a schema");
                 }

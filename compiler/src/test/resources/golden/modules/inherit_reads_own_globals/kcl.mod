@@ -1,0 +1,2 @@
+[package]
+name = "inherit_reads_own_globals"
