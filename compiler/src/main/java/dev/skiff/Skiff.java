@@ -93,7 +93,7 @@ public final class Skiff {
             List<Diagnostic> typeProblems = new ArrayList<>(dev.skiff.types.NameChecker.check(parsed.value(),
                     dev.skiff.eval.lib.Library.builtinNames(), dev.skiff.eval.lib.Library.systemModuleNames()));
             typeProblems.addAll(dev.skiff.types.StaticChecker.check(parsed.value(),
-                    () -> dev.skiff.k8s.SchemaRegistry.with(k8sVersion, crdFiles).value()));
+                    () -> dev.skiff.k8s.SchemaRegistry.with(k8sVersion, crdFiles).value(), resolver));
             typeProblems.sort(java.util.Comparator.comparing((Diagnostic d) -> d.span() == null ? "" : d.span().file().name())
                     .thenComparingInt(d -> d.span() == null ? 0 : d.span().start()));
             if (!typeProblems.isEmpty()) {

@@ -27,61 +27,118 @@ import java.util.Set;
 /**
  * Type checks made before evaluation, over the whole module, where the types are known from the source
  * alone: a literal assigned to an annotated name or used as a schema attribute's default, and the configs
- * of schemas declared in the module ({@code App {replicas = "two", replics = 2}}) — attribute names and
- * literal values, at any depth and in branches that will not run. All problems are reported at once.
+ * of schemas declared in the module or in the Skiff packages it imports (the stdlib's {@code app.App}
+ * included) and of Kubernetes and CRD kinds ({@code App {replicas = "two", replics = 2}}): attribute names
+ * and literal values, at any depth and in branches that will not run. All problems are reported at once.
  *
  * <p>The checker is conservative: it reports only what evaluation would also reject (the same rules and
- * messages), and says nothing where a type depends on values (expressions other than literals, schemas
- * from other modules, Kubernetes types, which evaluation checks). A schema name shadowed by a local is
- * left alone.
+ * messages), and says nothing where a type depends on values (expressions other than literals and
+ * constants, schemas with mixins or index signatures). A schema name shadowed by a local is left alone. An
+ * imported schema's attribute types are read with the names of the module that declares it.
  */
 public final class StaticChecker {
-    private final Map<String, Stmt.SchemaDecl> schemas = new HashMap<>();
-    private final Map<String, TypeExpr> aliases = new HashMap<>();
+    /**
+     * What a module declares that types can name: its schemas, type aliases and imports. The main module's
+     * is built at once; an imported package's when a config or type first reaches into it.
+     */
+    private final class Module {
+        final Map<String, Stmt.SchemaDecl> schemas = new HashMap<>();
+        final Map<String, TypeExpr> aliases = new HashMap<>();
+        /** Import aliases of Kubernetes and CRD modules: alias → module path ({@code apps} → {@code k8s.api.apps.v1}). */
+        final Map<String, String> k8sModules = new HashMap<>();
+        /** Import aliases of Skiff packages, with the file that imports them (relative imports start there). */
+        final Map<String, Stmt.Import> packages = new HashMap<>();
+        final Map<Stmt.Import, dev.skiff.source.SourceFile> importedFrom = new java.util.IdentityHashMap<>();
+
+        Module(List<SourceUnit> units) {
+            Set<String> assigned = new HashSet<>();
+            for (SourceUnit u : units) {
+                for (Stmt s : u.body()) {
+                    switch (s) {
+                        case Stmt.Import i when i.path().startsWith("k8s.") || i.path().startsWith("crds.") ->
+                                k8sModules.put(aliasOf(i), i.path());
+                        case Stmt.Import i -> {
+                            packages.put(aliasOf(i), i);
+                            importedFrom.put(i, u.file());
+                        }
+                        case Stmt.SchemaDecl d when !d.mixin() && !d.protocol() -> {
+                            schemas.put(d.name().id(), d);
+                            owner.put(d, this);
+                        }
+                        case Stmt.TypeAlias t -> aliases.put(t.name().id(), t.type());
+                        case Stmt.Assign a -> a.targets().forEach(t -> {
+                            if (t instanceof Expr.Name n) {
+                                assigned.add(n.id());
+                            }
+                        });
+                        default -> {
+                        }
+                    }
+                }
+            }
+            // a name both declared and assigned: leave it to evaluation
+            assigned.forEach(schemas::remove);
+            assigned.forEach(k8sModules::remove);
+            assigned.forEach(packages::remove);
+        }
+
+        /** The package imported as {@code alias}, or null when there is none or it cannot be read. */
+        Module pkg(String alias) {
+            Stmt.Import i = packages.get(alias);
+            if (i == null || resolver == null) {
+                return null;
+            }
+            dev.skiff.modules.Resolution r;
+            try {
+                r = resolver.resolve(i.path(), importedFrom.get(i));
+            } catch (RuntimeException e) {
+                return null; // evaluation reports why the module cannot be loaded
+            }
+            if (!(r instanceof dev.skiff.modules.Resolution.Package p) || !p.diagnostics().isEmpty()) {
+                return null;
+            }
+            return loaded.computeIfAbsent(p.canonicalName(), k -> new Module(p.files()));
+        }
+    }
+
+    private static String aliasOf(Stmt.Import i) {
+        return i.alias() != null ? i.alias().id() : i.path().substring(i.path().lastIndexOf('.') + 1);
+    }
+
+    private final dev.skiff.modules.ModuleResolver resolver;
+    private final Map<String, Module> loaded = new HashMap<>();
+    private final Map<Stmt.SchemaDecl, Module> owner = new java.util.IdentityHashMap<>();
+    private Module main;
+    /** The module whose names the types being checked are written with (a schema's own, for its attributes). */
+    private Module types;
     private final List<Diagnostic> problems = new ArrayList<>();
     private final Deque<Set<String>> locals = new ArrayDeque<>();
     /** Top-level names assigned exactly once, by a plain top-level assignment: their value's kind is known. */
     private final Map<String, Expr> constants = new HashMap<>();
-    /** Import aliases of Kubernetes and CRD modules: alias → module path ({@code apps} → {@code k8s.api.apps.v1}). */
-    private final Map<String, String> k8sModules = new HashMap<>();
     private final java.util.function.Supplier<SchemaRegistry> registrySource;
     private SchemaRegistry registry;
     private boolean registryTried;
 
-    private StaticChecker(java.util.function.Supplier<SchemaRegistry> registry) {
+    private StaticChecker(java.util.function.Supplier<SchemaRegistry> registry, dev.skiff.modules.ModuleResolver resolver) {
         this.registrySource = registry;
+        this.resolver = resolver;
     }
 
-    /** The problems found in a module (its files together), without Kubernetes types. */
+    /** The problems found in a module (its files together), without Kubernetes types or imported packages. */
     public static List<Diagnostic> check(List<SourceUnit> module) {
-        return check(module, () -> null);
+        return check(module, () -> null, null);
     }
 
     /**
-     * The problems found in a module (its files together); Kubernetes and CRD types come from
-     * {@code registry}, asked for only when the module imports such a module.
+     * The problems found in a module (its files together). Kubernetes and CRD types come from
+     * {@code registry}, asked for only when the module imports such a module; the schemas of imported Skiff
+     * packages (the stdlib's too) from {@code resolver}, when one is given.
      */
-    public static List<Diagnostic> check(List<SourceUnit> module, java.util.function.Supplier<SchemaRegistry> registry) {
-        StaticChecker c = new StaticChecker(registry);
-        Set<String> assigned = new HashSet<>();
-        for (SourceUnit u : module) {
-            for (Stmt s : u.body()) {
-                switch (s) {
-                    case Stmt.Import i when i.path().startsWith("k8s.") || i.path().startsWith("crds.") ->
-                            c.k8sModules.put(i.alias() != null ? i.alias().id()
-                                    : i.path().substring(i.path().lastIndexOf('.') + 1), i.path());
-                    case Stmt.SchemaDecl d when !d.mixin() && !d.protocol() -> c.schemas.put(d.name().id(), d);
-                    case Stmt.TypeAlias t -> c.aliases.put(t.name().id(), t.type());
-                    case Stmt.Assign a -> a.targets().forEach(t -> {
-                        if (t instanceof Expr.Name n) {
-                            assigned.add(n.id());
-                        }
-                    });
-                    default -> {
-                    }
-                }
-            }
-        }
+    public static List<Diagnostic> check(List<SourceUnit> module, java.util.function.Supplier<SchemaRegistry> registry,
+                                         dev.skiff.modules.ModuleResolver resolver) {
+        StaticChecker c = new StaticChecker(registry, resolver);
+        c.main = c.new Module(module);
+        c.types = c.main;
         Map<String, Integer> writes = new HashMap<>();
         for (SourceUnit u : module) {
             u.body().forEach(st -> countWrites(st, writes));
@@ -94,8 +151,6 @@ public final class StaticChecker {
                 }
             }
         }
-        assigned.forEach(c.schemas::remove); // a name both declared and assigned: leave it to evaluation
-        assigned.forEach(c.k8sModules::remove);
         for (SourceUnit u : module) {
             u.body().forEach(c::stmt);
         }
@@ -309,40 +364,68 @@ public final class StaticChecker {
 
     // ---------------------------------------------------------------- schemas
 
-    /** The schema a name refers to, when it is one declared in this module and not shadowed. */
+    /**
+     * The schema an expression of the main module names ({@code App} or {@code app.App}), when it is one
+     * declared there or in an imported package, and the name is not shadowed.
+     */
     private Stmt.SchemaDecl schemaNamed(Expr e) {
-        if (!(e instanceof Expr.Name n)) {
+        return declIn(e, main);
+    }
+
+    /** The schema {@code e} names when written in module {@code m}: {@code S}, or {@code pkg.S} of an import. */
+    private Stmt.SchemaDecl declIn(Expr e, Module m) {
+        if (m == null) {
             return null;
         }
+        Expr.Name root = e instanceof Expr.Name n ? n
+                : e instanceof Expr.Selector s && !s.optional() && s.value() instanceof Expr.Name a ? a : null;
+        if (root == null || m == main && locallyBound(root.id())) {
+            return null;
+        }
+        if (e instanceof Expr.Selector s) {
+            Module pkg = m.pkg(root.id());
+            return pkg == null ? null : pkg.schemas.get(s.attr().id());
+        }
+        return m.schemas.get(root.id());
+    }
+
+    private boolean locallyBound(String name) {
         for (Set<String> scope : locals) {
-            if (scope.contains(n.id())) {
-                return null;
+            if (scope.contains(name)) {
+                return true;
             }
         }
-        return schemas.get(n.id());
+        return false;
     }
 
     /**
      * A schema's attributes with their declared types, over its inheritance chain; null when part of the
      * chain lies outside the module (then attribute names cannot be known).
      */
-    private Map<String, TypeExpr> attributes(Stmt.SchemaDecl d, Set<String> seen) {
-        if (!seen.add(d.name().id()) || !d.mixins().isEmpty() || d.indexSignature() != null) {
+    private Map<String, Attr> attributes(Stmt.SchemaDecl d, Set<Stmt.SchemaDecl> seen) {
+        if (!seen.add(d) || !d.mixins().isEmpty() || d.indexSignature() != null) {
             return null;
         }
-        Map<String, TypeExpr> out = new LinkedHashMap<>();
+        Map<String, Attr> out = new LinkedHashMap<>();
+        Module m = owner.get(d);
         if (d.parent() != null) {
-            Stmt.SchemaDecl parent = schemaNamed(d.parent());
-            Map<String, TypeExpr> inherited = parent == null ? null : attributes(parent, seen);
+            Stmt.SchemaDecl parent = declIn(d.parent(), m);
+            Map<String, Attr> inherited = parent == null ? null : attributes(parent, seen);
             if (inherited == null) {
                 return null;
             }
             out.putAll(inherited);
         }
+        Map<String, TypeExpr> own = new LinkedHashMap<>();
         for (Stmt s : d.body()) {
-            collect(s, out);
+            collect(s, own);
         }
+        own.forEach((name, type) -> out.put(name, new Attr(type, m)));
         return out;
+    }
+
+    /** An attribute's declared type (null for any), with the module whose names the type is written in. */
+    private record Attr(TypeExpr type, Module module) {
     }
 
     private static void collect(Stmt s, Map<String, TypeExpr> out) {
@@ -365,7 +448,7 @@ public final class StaticChecker {
 
     /** A config used to make an instance of {@code d}: its keys must be attributes, its literals fit them. */
     private void config(Expr.ConfigLit config, Stmt.SchemaDecl d) {
-        Map<String, TypeExpr> attrs = attributes(d, new HashSet<>());
+        Map<String, Attr> attrs = attributes(d, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
         locals.push(keysOf(config));
         for (ConfigEntry e : config.entries()) {
             entry(e, d, attrs);
@@ -394,7 +477,7 @@ public final class StaticChecker {
         }
     }
 
-    private void entry(ConfigEntry e, Stmt.SchemaDecl d, Map<String, TypeExpr> attrs) {
+    private void entry(ConfigEntry e, Stmt.SchemaDecl d, Map<String, Attr> attrs) {
         switch (e) {
             case ConfigEntry.KeyValue kv -> {
                 expr(kv.value());
@@ -409,9 +492,15 @@ public final class StaticChecker {
                     problems.add(hint == null ? p : p.withHint(hint));
                     return;
                 }
-                TypeExpr type = attrs.get(key);
-                if (type != null && kv.op() != dev.skiff.syntax.Operator.Config.INSERT) {
-                    value(kv.value(), type, "attribute `" + key + "` of `" + d.name().id() + "`", kv.key().span());
+                Attr attr = attrs.get(key);
+                if (attr.type() != null && kv.op() != dev.skiff.syntax.Operator.Config.INSERT) {
+                    Module before = types;
+                    types = attr.module();
+                    try {
+                        value(kv.value(), attr.type(), "attribute `" + key + "` of `" + d.name().id() + "`", kv.key().span());
+                    } finally {
+                        types = before;
+                    }
                 }
             }
             case ConfigEntry.Unpack u -> expr(u.value());
@@ -429,15 +518,18 @@ public final class StaticChecker {
 
     /** The Kubernetes or CRD type {@code alias.Kind} names, when the alias is an import of such a module. */
     private K8sType kubernetesNamed(Expr e) {
+        return kubernetesIn(e, main);
+    }
+
+    /** The Kubernetes or CRD type {@code alias.Kind} names when written in module {@code m}. */
+    private K8sType kubernetesIn(Expr e, Module m) {
         if (!(e instanceof Expr.Selector s) || !(s.value() instanceof Expr.Name alias) || s.optional()) {
             return null;
         }
-        for (Set<String> scope : locals) {
-            if (scope.contains(alias.id())) {
-                return null;
-            }
+        if (m == main && locallyBound(alias.id())) {
+            return null;
         }
-        String path = k8sModules.get(alias.id());
+        String path = m.k8sModules.get(alias.id());
         SchemaRegistry r = path == null ? null : registry();
         return r == null ? null : r.member(path, s.attr().id()).orElse(null);
     }
@@ -671,10 +763,12 @@ public final class StaticChecker {
                     }
                 }
             }
-            if (v instanceof Expr.ConfigLit c && t instanceof TypeExpr.Named n && schemaNamed(n.name()) != null) {
-                config(c, schemaNamed(n.name())); // a config given for a schema-typed attribute is that schema's
-            } else if (v instanceof Expr.ConfigLit c && t instanceof TypeExpr.Named n && kubernetesNamed(n.name()) != null) {
-                k8sConfig(c, kubernetesNamed(n.name()));
+            Stmt.SchemaDecl typed = t instanceof TypeExpr.Named n ? declIn(n.name(), types) : null;
+            K8sType k8sTyped = t instanceof TypeExpr.Named n && typed == null ? kubernetesIn(n.name(), types) : null;
+            if (v instanceof Expr.ConfigLit c && typed != null) {
+                config(c, typed); // a config given for a schema-typed attribute is that schema's
+            } else if (v instanceof Expr.ConfigLit c && k8sTyped != null) {
+                k8sConfig(c, k8sTyped);
             }
             return null;
         }
@@ -783,7 +877,7 @@ public final class StaticChecker {
                 return true;
             }
         }
-        return schemas.containsKey(name);
+        return main.schemas.containsKey(name);
     }
 
     /** The kind of a literal expression, or null when it is not a plain literal. */
@@ -812,8 +906,8 @@ public final class StaticChecker {
 
     /** A type with aliases of this module replaced; null when it cannot be known here. */
     private TypeExpr resolve(TypeExpr t, int depth) {
-        if (t instanceof TypeExpr.Named n && n.name() instanceof Expr.Name name && aliases.containsKey(name.id())) {
-            return depth > 16 ? null : resolve(aliases.get(name.id()), depth + 1);
+        if (t instanceof TypeExpr.Named n && n.name() instanceof Expr.Name name && types.aliases.containsKey(name.id())) {
+            return depth > 16 ? null : resolve(types.aliases.get(name.id()), depth + 1);
         }
         if (t instanceof TypeExpr.Error || t instanceof TypeExpr.FunctionType) {
             return null;
@@ -830,8 +924,8 @@ public final class StaticChecker {
             case TypeExpr.DictType d -> "{" + (d.key() == null ? "any" : display(d.key())) + ":"
                     + (d.value() == null ? "any" : display(d.value())) + "}";
             case TypeExpr.LiteralType l -> l.literal() instanceof Expr.StrLit s ? "\"" + s.value() + "\"" : l.span().text();
-            case TypeExpr.Named n -> n.name() instanceof Expr.Name name && aliases.containsKey(name.id())
-                    ? display(aliases.get(name.id())) : n.span().text().replaceAll(".*\\.", "");
+            case TypeExpr.Named n -> n.name() instanceof Expr.Name name && types.aliases.containsKey(name.id())
+                    ? display(types.aliases.get(name.id())) : n.span().text().replaceAll(".*\\.", "");
             default -> t.span().text();
         };
     }

@@ -1,0 +1,2 @@
+[package]
+name = "static_imported_schemas"
