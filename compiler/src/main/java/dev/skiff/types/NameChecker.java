@@ -77,6 +77,39 @@ public final class NameChecker {
         return List.copyOf(c.problems);
     }
 
+    /**
+     * {@link #check} over the main module and every Skiff package it imports, directly or not (each once;
+     * a package that cannot be loaded is left to evaluation, which reports why).
+     */
+    public static List<Diagnostic> checkProgram(List<SourceUnit> main, dev.skiff.modules.ModuleResolver resolver,
+                                                Set<String> builtins, Set<String> systemModules) {
+        List<Diagnostic> out = new ArrayList<>(check(main, builtins, systemModules));
+        Set<String> seen = new HashSet<>();
+        java.util.ArrayDeque<List<SourceUnit>> todo = new java.util.ArrayDeque<>();
+        todo.add(main);
+        while (!todo.isEmpty()) {
+            for (SourceUnit u : todo.poll()) {
+                for (Stmt s : u.body()) {
+                    if (!(s instanceof Stmt.Import i) || i.path().startsWith("k8s.") || i.path().startsWith("crds.")) {
+                        continue;
+                    }
+                    dev.skiff.modules.Resolution r;
+                    try {
+                        r = resolver.resolve(i.path(), u.file());
+                    } catch (RuntimeException e) {
+                        continue;
+                    }
+                    if (r instanceof dev.skiff.modules.Resolution.Package p && p.diagnostics().isEmpty()
+                            && seen.add(p.canonicalName())) {
+                        out.addAll(check(p.files(), builtins, systemModules));
+                        todo.add(p.files());
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     private void declareGlobal(Stmt s, Set<String> globals) {
         switch (s) {
             case Stmt.SchemaDecl d -> {

@@ -1,0 +1,2 @@
+[package]
+name = "static_names_in_packages"
