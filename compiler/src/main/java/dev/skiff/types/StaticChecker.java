@@ -847,10 +847,11 @@ public final class StaticChecker {
                     yield null;
                 }
                 boolean numbers = (l.equals("int") || l.equals("float")) && (r.equals("int") || r.equals("float"));
+                String arithmetic = numbers ? (l.equals("float") || r.equals("float") ? "float" : "int") : null;
                 yield switch (b.op()) {
-                    case ADD -> l.equals("str") && r.equals("str") ? "str"
-                            : numbers ? (l.equals("float") || r.equals("float") ? "float" : "int") : null;
-                    case SUB, MUL -> numbers ? (l.equals("float") || r.equals("float") ? "float" : "int") : null;
+                    case ADD -> l.equals("str") && r.equals("str") ? "str" : arithmetic;
+                    case MUL -> l.equals("str") && r.equals("int") || l.equals("int") && r.equals("str") ? "str" : arithmetic;
+                    case SUB, FLOOR_DIV, MOD -> arithmetic;
                     case DIV -> numbers ? "float" : null;
                     default -> null;
                 };
@@ -861,11 +862,45 @@ public final class StaticChecker {
             }
             case Expr.Call c when c.func() instanceof Expr.Name f && !shadowed(f.id()) && !constants.containsKey(f.id())
                     && c.keywords().isEmpty() -> switch (f.id()) {
-                        case "str" -> "str";
-                        case "len" -> "int";
+                        case "str", "typeof" -> "str";
+                        case "len", "int" -> "int";
+                        case "float" -> "float";
                         case "bool" -> "bool";
                         default -> null;
                     };
+            case Expr.Call c when c.func() instanceof Expr.Name f && !shadowed(f.id())
+                    && constants.get(f.id()) instanceof Expr.Lambda l -> basicKind(l.returnType());
+            case Expr.Call c when c.func() instanceof Expr.Selector m && !m.optional()
+                    && "str".equals(kindOf(m.value(), depth + 1)) -> stringMethodKind(m.attr().id());
+            default -> null;
+        };
+    }
+
+    /**
+     * The kind of a function's result from its declared return type: evaluation checks the result against
+     * it, so a call that returns at all returns that kind.
+     */
+    private static String basicKind(TypeExpr t) {
+        if (!(t instanceof TypeExpr.BasicType b)) {
+            return null;
+        }
+        return switch (b.kind()) {
+            case INT -> "int";
+            case FLOAT -> null; // an int result passes a float annotation unchanged
+            case STR -> "str";
+            case BOOL -> "bool";
+            case ANY, NONE -> null;
+        };
+    }
+
+    /** What a string method returns. */
+    private static String stringMethodKind(String method) {
+        return switch (method) {
+            case "upper", "lower", "strip", "lstrip", "rstrip", "capitalize", "title", "replace", "format", "join",
+                 "removeprefix", "removesuffix", "swapcase", "zfill", "center", "ljust", "rjust" -> "str";
+            case "startswith", "endswith", "isdigit", "isalpha", "isalnum", "islower", "isupper", "isspace",
+                 "istitle" -> "bool";
+            case "count", "find", "rfind", "index", "rindex" -> "int";
             default -> null;
         };
     }
