@@ -72,9 +72,16 @@ public final class Evaluator {
                     out.put(e.getKey(), v);
                 }
             }
+            for (Map.Entry<String, Value> e : out.entrySet()) {
+                in.schemas.requireComplete(e.getValue(), main.globals.vars.get(e.getKey()).declared);
+            }
             Value document = new Value.DictV(out);
             for (ModuleState.Output o : main.expressionOutputs) {
+                in.schemas.requireComplete(o.value(), o.span());
                 document = join(document, o);
+            }
+            if (in.outputStream != null) {
+                in.outputStream.forEach(doc -> in.schemas.requireComplete(doc, null));
             }
             diagnostics.addAll(in.modules.diagnostics);
             return Result.of(new Output(document, in.outputStream, options.k8sVersion(), options.crds()), diagnostics);

@@ -40,6 +40,14 @@ final class Interpreter {
     Map<String, Value> outputStreamOptions;
     private long steps;
     int depth;
+    /**
+     * Above zero while a config entry's value is evaluated: an instance made there may lack a required
+     * attribute that a later merge gives; it is recorded in {@link #incomplete} instead of failing at once.
+     */
+    int deferRequired;
+    final Map<Value.SchemaV, dev.skiff.diag.Diagnostic> incomplete = new java.util.IdentityHashMap<>();
+    /** Instances whose checks have run on exactly their entries (not ones assembled later by merging). */
+    final Set<Value.SchemaV> checked = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     Interpreter(EvalOptions options) {
         this.options = options;
@@ -528,7 +536,13 @@ final class Interpreter {
                 }
                 case ConfigEntry.KeyValue kv -> {
                     List<String> path = keyPath(kv.key(), env);
-                    Value value = eval(kv.value(), env);
+                    Value value;
+                    deferRequired++;
+                    try {
+                        value = eval(kv.value(), env);
+                    } finally {
+                        deferRequired--;
+                    }
                     MergeOp op = mergeOp(kv.op());
                     for (int i = path.size() - 1; i > 0; i--) {
                         Map<String, Value> m = new LinkedHashMap<>();

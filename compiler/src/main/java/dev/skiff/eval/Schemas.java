@@ -83,6 +83,7 @@ final class Schemas {
             }
         }
         Map<String, Value> entries = new LinkedHashMap<>();
+        Diagnostic missing = null; // a required attribute without a value, which a later merge may give
         for (Map.Entry<String, SchemaDef.Attr> e : def.attrs().entrySet()) {
             String name = e.getKey();
             SchemaDef.Attr attr = e.getValue();
@@ -90,13 +91,11 @@ final class Schemas {
             Span where = Merge.spans(config).getOrDefault(name, attr.decls().isEmpty() ? span
                     : attr.decls().get(attr.decls().size() - 1).span());
             v = coerce(v, attr.type(), where, "attribute `" + name + "` of `" + def.name() + "`");
-            if (!attr.optional() && v instanceof Value.Undefined) {
-                throw new EvalException(Diagnostic.error(Code.E0303, span, "attribute `" + name + "` of `"
-                                + def.name() + "` is required and cannot be None or Undefined")
-                        .withLabel(attr.decls().isEmpty() ? null : attr.decls().get(0).name().span(),
-                                "`" + name + "` is declared here")
-                        .withHint(attr.decls().isEmpty() ? "set `" + name + "`: Kubernetes requires it"
-                                : "set `" + name + "` in the config, or declare it as `" + name + "?` to make it optional"));
+            if (!attr.optional() && v instanceof Value.Undefined && missing == null) {
+                missing = required(def, name, attr, span);
+                if (in.deferRequired == 0) {
+                    throw new EvalException(missing);
+                }
             }
             inst.values.put(name, v);
             if (!name.startsWith("_")) {
@@ -123,7 +122,9 @@ final class Schemas {
                 }
             }
         }
-        runChecks(inst, def.checks(), span);
+        if (missing == null) {
+            runChecks(inst, def.checks(), span);
+        }
         if (def.chain().stream().anyMatch(s -> s.k8s != null)) {
             entries = writtenOrder(entries, cfg);
         }
@@ -132,6 +133,11 @@ final class Schemas {
         Map<String, Span> spans = new LinkedHashMap<>(Merge.spans(config));
         spans.keySet().retainAll(entries.keySet());
         Value.SchemaV result = new Value.SchemaV(def, entries, ops, spans);
+        if (missing != null) {
+            in.incomplete.put(result, missing);
+            return result;
+        }
+        in.checked.add(result);
         // `S.instances()` lists the instances of S and of every schema inheriting from it
         boolean inMain = span != null && in.mainFiles.contains(span.file());
         for (SchemaDef s = def; s != null; s = s.parent()) {
@@ -160,6 +166,52 @@ final class Schemas {
         }
         entries.forEach(out::putIfAbsent);
         return out;
+    }
+
+    private static Diagnostic required(SchemaDef def, String name, SchemaDef.Attr attr, Span span) {
+        return Diagnostic.error(Code.E0303, span, "attribute `" + name + "` of `" + def.name()
+                        + "` is required and cannot be None or Undefined")
+                .withLabel(attr.decls().isEmpty() ? null : attr.decls().get(0).name().span(),
+                        "`" + name + "` is declared here")
+                .withHint(attr.decls().isEmpty() ? "set `" + name + "`: Kubernetes requires it"
+                        : "set `" + name + "` in the config, or declare it as `" + name + "?` to make it optional");
+    }
+
+    /**
+     * Fails on the first instance in an output value that still lacks a required attribute. An instance
+     * made inside a config may leave one out for a later merge to give (KCL's rule, as in
+     * {@code main: Main {env += [...]}} merged into an earlier {@code main}); what reaches the output must
+     * be complete. {@code at} places the error when the instance was assembled by merging.
+     */
+    void requireComplete(Value v, Span at) {
+        switch (v) {
+            case Value.SchemaV s -> {
+                Diagnostic known = in.incomplete.get(s);
+                if (known != null) {
+                    throw new EvalException(known);
+                }
+                if (s.type() instanceof SchemaDef def) {
+                    for (Map.Entry<String, SchemaDef.Attr> e : def.attrs().entrySet()) {
+                        Value got = s.entries().get(e.getKey());
+                        if (!e.getValue().optional() && !e.getKey().startsWith("_")
+                                && (got == null || got instanceof Value.Undefined)) {
+                            throw new EvalException(required(def, e.getKey(), e.getValue(), at));
+                        }
+                    }
+                    if (in.checked.add(s) && def.writers().keySet().stream().noneMatch(n -> n.startsWith("_"))
+                            && def.attrs().keySet().stream().noneMatch(n -> n.startsWith("_"))) {
+                        // assembled by merging: its checks have not seen these entries (an instance with
+                        // private attributes keeps them out of its entries, so it cannot be checked again)
+                        recheck(s, at);
+                    }
+                }
+                s.entries().values().forEach(x -> requireComplete(x, at));
+            }
+            case Value.DictV d -> d.entries().values().forEach(x -> requireComplete(x, at));
+            case Value.ListV l -> l.items().forEach(x -> requireComplete(x, at));
+            default -> {
+            }
+        }
     }
 
     /**
