@@ -493,6 +493,14 @@ final class Interpreter {
         }
         Value l = eval(b.left(), env);
         Value r = eval(b.right(), env);
+        if (b.op() == Operator.Binary.BIT_OR && l instanceof Value.SchemaV sv && sv.type() instanceof SchemaDef
+                && Values.entries(r) != null) {
+            return schemas.union(sv, r, b.span());
+        }
+        if (b.op() == Operator.Binary.BIT_OR && l instanceof Value.DictV && r instanceof Value.SchemaV) {
+            throw Operators.badOperands(b.op(), l, r, b.span())
+                    .withHint("put the instance first: `instance | {...}` keeps its schema");
+        }
         return Operators.binary(b.op(), l, r, b.span(), options.limits());
     }
 

@@ -168,6 +168,37 @@ final class Schemas {
         return out;
     }
 
+    /**
+     * {@code instance | config}: the config's keys must be attributes of the instance's schema (or meet its
+     * index signature) and its values fit them; the merged instance runs its checks.
+     */
+    Value union(Value.SchemaV s, Value more, Span span) {
+        SchemaDef def = (SchemaDef) s.type();
+        def.resolve(in);
+        Map<String, Value> typed = new LinkedHashMap<>();
+        for (Map.Entry<String, Value> e : Values.entries(more).entrySet()) {
+            String key = e.getKey();
+            Span at = Merge.spans(more).getOrDefault(key, span);
+            SchemaDef.Attr attr = def.attrs().get(key);
+            if (attr == null && def.index() == null && !key.startsWith("_")) {
+                EvalException ex = new EvalException(Code.E0302, at, "schema `" + def.name() + "` has no attribute `"
+                        + key + "`");
+                String hint = Suggestions.didYouMean(key, def.attrs().keySet());
+                throw hint == null ? ex : ex.withHint(hint);
+            }
+            RType type = attr != null ? attr.type() : def.index() != null ? def.indexValue() : RType.ANY;
+            typed.put(key, Values.isNoneLike(e.getValue()) ? e.getValue()
+                    : coerce(e.getValue(), type, at, "attribute `" + key + "` of `" + def.name() + "`"));
+        }
+        Value merged = Merge.union(s, new Value.DictV(typed, Merge.ops(more), Merge.spans(more)), span);
+        if (merged instanceof Value.SchemaV m && def.writers().keySet().stream().noneMatch(n -> n.startsWith("_"))
+                && def.attrs().keySet().stream().noneMatch(n -> n.startsWith("_"))) {
+            recheck(m, span);
+            in.checked.add(m);
+        }
+        return merged;
+    }
+
     private static Diagnostic required(SchemaDef def, String name, SchemaDef.Attr attr, Span span) {
         return Diagnostic.error(Code.E0303, span, "attribute `" + name + "` of `" + def.name()
                         + "` is required and cannot be None or Undefined")
