@@ -493,15 +493,20 @@ final class Interpreter {
         }
         Value l = eval(b.left(), env);
         Value r = eval(b.right(), env);
-        if (b.op() == Operator.Binary.BIT_OR && l instanceof Value.SchemaV sv && sv.type() instanceof SchemaDef
+        return binary(b.op(), l, r, b.span());
+    }
+
+    /** A binary operator on values; {@code instance | config} keeps the instance's schema (see {@link Schemas#union}). */
+    Value binary(Operator.Binary op, Value l, Value r, Span span) {
+        if (op == Operator.Binary.BIT_OR && l instanceof Value.SchemaV sv && sv.type() instanceof SchemaDef
                 && Values.entries(r) != null) {
-            return schemas.union(sv, r, b.span());
+            return schemas.union(sv, r, span);
         }
-        if (b.op() == Operator.Binary.BIT_OR && l instanceof Value.DictV && r instanceof Value.SchemaV) {
-            throw Operators.badOperands(b.op(), l, r, b.span())
+        if (op == Operator.Binary.BIT_OR && l instanceof Value.DictV && r instanceof Value.SchemaV) {
+            throw Operators.badOperands(op, l, r, span)
                     .withHint("put the instance first: `instance | {...}` keeps its schema");
         }
-        return Operators.binary(b.op(), l, r, b.span(), options.limits());
+        return Operators.binary(op, l, r, span, options.limits());
     }
 
     private Value compare(Expr.Compare c, Env env) {

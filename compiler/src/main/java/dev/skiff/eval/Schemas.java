@@ -39,11 +39,21 @@ final class Schemas {
                     + " deep").withHint("look for a schema whose default makes another instance of itself");
         }
         try {
-            return build(def, args, kwargs, config, span);
+            Value made = build(def, args, kwargs, config, span);
+            if (made instanceof Value.SchemaV sv && def.decl != null) {
+                origins.put(sv, new Origin(args, kwargs, config));
+            }
+            return made;
         } finally {
             in.depth = Math.max(0, in.depth - 1);
         }
     }
+
+    /** What an instance was made from, so {@code instance | config} can make it again with more config. */
+    private record Origin(List<Value> args, Map<String, Value> kwargs, Value config) {
+    }
+
+    private final Map<Value.SchemaV, Origin> origins = new java.util.IdentityHashMap<>();
 
     private Value build(SchemaDef def, List<Value> args, Map<String, Value> kwargs, Value config, Span span) {
         Instance inst = new Instance(def, config, span);
@@ -169,12 +179,18 @@ final class Schemas {
     }
 
     /**
-     * {@code instance | config}: the config's keys must be attributes of the instance's schema (or meet its
-     * index signature) and its values fit them; the merged instance runs its checks.
+     * {@code instance | config}: as in KCL, the instance is made again from its arguments and its config
+     * merged with the new one, so defaults computed from attributes see the new values. An instance whose
+     * making is not known (one assembled by merging) takes the config as it is: its keys must be attributes
+     * of the schema (or meet its index signature), its values fit them, and the result runs its checks.
      */
     Value union(Value.SchemaV s, Value more, Span span) {
         SchemaDef def = (SchemaDef) s.type();
         def.resolve(in);
+        Origin origin = origins.get(s);
+        if (origin != null && !(more instanceof Value.SchemaV)) {
+            return instantiate(def, origin.args(), origin.kwargs(), Merge.union(origin.config(), more, span), span);
+        }
         Map<String, Value> typed = new LinkedHashMap<>();
         for (Map.Entry<String, Value> e : Values.entries(more).entrySet()) {
             String key = e.getKey();

@@ -163,7 +163,7 @@ final class Statements {
             }
             case Stmt.AugAssign a -> {
                 Value current = in.eval(a.target(), env);
-                Value v = Operators.binary(a.op(), current, in.eval(a.value(), env), a.span(), in.options.limits());
+                Value v = in.binary(a.op(), current, in.eval(a.value(), env), a.span());
                 assign(a.target(), v, env, a.span());
             }
             case Stmt.Unification u -> unification(u, env);
