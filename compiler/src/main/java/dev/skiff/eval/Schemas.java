@@ -66,7 +66,8 @@ final class Schemas {
                 inst.values.putAll(given); // `rule R for P`: the checks read P's attributes from the config
             }
             runChecks(inst, def.checks(), span);
-            return Value.None.NONE;
+            // a rule's value is the config it checked, as in KCL
+            return given == null ? Value.DictV.EMPTY : new Value.DictV(given);
         }
         bindSchemaParams(def, env, args, kwargs, span);
         Map<String, Value> cfg = Values.entries(config);

@@ -186,6 +186,7 @@ final class Builtins {
         return switch (v) {
             case Value.None n -> "None";
             case Value.Undefined u -> "Undefined";
+            case Value.TypeV t -> "type"; // a schema itself (not an instance), as KCL's typeof says
             // the main module's schemas have no package in their full name, as in KCL
             case Value.SchemaV s -> full && !s.type().modulePath().equals("__main__")
                     ? s.type().modulePath() + "." + s.type().name() : s.type().name();
