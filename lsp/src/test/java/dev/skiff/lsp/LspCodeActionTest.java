@@ -107,6 +107,29 @@ class LspCodeActionTest {
     }
 
     @Test
+    void undefinedNameInACheckBlockIsFoundBeforeEvaluationAndReplaced() throws Exception {
+        String withCheck = DEPLOYMENT.replace("    tags: [str]\n", "    tags: [str]\n\n    check:\n        size <= 10 if lead\n");
+        String fixed = fix(withCheck.replace("if lead", "if leed"), "E0201");
+        assertThat(fixed).isEqualTo(withCheck);
+    }
+
+    @Test
+    void unknownStdlibAttributeInABranchThatDoesNotRunIsReplaced() throws Exception {
+        String text = """
+                import skiff.app
+
+                web = app.App {
+                    name = "web"
+                    image = "nginx:1.27"
+                    if False:
+                        replicas = 2
+                }
+                """;
+        String fixed = fix(text.replace("replicas = 2", "replicaz = 2"), "E0302");
+        assertThat(fixed).isEqualTo(text);
+    }
+
+    @Test
     void unknownSchemaAttributeIsReplaced() throws Exception {
         String fixed = fix(DEPLOYMENT.replace("tags = []", "tagz = []"), "E0302");
         assertThat(fixed).isEqualTo(DEPLOYMENT);
