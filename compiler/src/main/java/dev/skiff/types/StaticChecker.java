@@ -205,6 +205,11 @@ public final class StaticChecker {
                 if (a.type() != null && a.targets().size() == 1 && a.targets().get(0) instanceof Expr.Name n) {
                     value(a.value(), a.type(), "`" + n.id() + "`", a.value().span());
                 }
+                if (locals.isEmpty()) {
+                    // an instance assigned at the top level is complete: no later merge can add to it
+                    List<Expr> made = a.value() instanceof Expr.ListLit l ? l.items() : List.of(a.value());
+                    made.forEach(this::requiredGiven);
+                }
             }
             case Stmt.AugAssign a -> expr(a.value());
             case Stmt.Unification u -> expr(u.value());
@@ -444,6 +449,80 @@ public final class StaticChecker {
             default -> {
             }
         }
+    }
+
+    /**
+     * {@code S {…}} where the config sets keys known from the source: every required attribute of S that no
+     * default, body statement or literal type gives must be among them. Says nothing when a key is computed
+     * or unpacked, or S has mixins, an index signature or an ancestor outside what the checker can read.
+     */
+    private void requiredGiven(Expr e) {
+        if (!(e instanceof Expr.SchemaInst si) || si.config() == null) {
+            return;
+        }
+        Stmt.SchemaDecl d = schemaNamed(si.schema());
+        Map<String, Stmt.SchemaAttr> required = d == null ? null : requiredAttributes(d, new HashSet<>());
+        if (required == null) {
+            return;
+        }
+        Set<String> keys = new HashSet<>();
+        for (ConfigEntry entry : si.config().entries()) {
+            List<String> path = entry instanceof ConfigEntry.KeyValue kv ? keyPath(kv.key()) : null;
+            if (path == null) {
+                return; // `**x`, `if`, a computed key: what the config sets is not known here
+            }
+            keys.add(path.get(0));
+        }
+        Map<String, Attr> attrs = attributes(d, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+        if (attrs == null || !attrs.keySet().containsAll(keys)) {
+            return; // an unknown key is reported already, and is likely the missing attribute misspelt
+        }
+        // the first missing attribute, as evaluation reports it (a quick fix adds them all)
+        required.entrySet().stream().filter(r -> !keys.contains(r.getKey())).findFirst().ifPresent(r ->
+                problems.add(Diagnostic.error(Code.E0303, si.span(), "attribute `" + r.getKey() + "` of `"
+                                + d.name().id() + "` is required and cannot be None or Undefined")
+                        .withLabel(r.getValue().name().span(), "`" + r.getKey() + "` is declared here")
+                        .withHint("set `" + r.getKey() + "` in the config, or declare it as `" + r.getKey()
+                                + "?` to make it optional")));
+    }
+
+    /**
+     * The attributes of a schema that only the config can give (declared without `?`, default or literal
+     * type in every declaration, and written by no body statement), by name, with their first declaration;
+     * null when that cannot be known from the source.
+     */
+    private Map<String, Stmt.SchemaAttr> requiredAttributes(Stmt.SchemaDecl d, Set<Stmt.SchemaDecl> seen) {
+        if (!seen.add(d) || !d.mixins().isEmpty() || d.indexSignature() != null) {
+            return null;
+        }
+        Map<String, Stmt.SchemaAttr> out = new LinkedHashMap<>();
+        Set<String> given = new HashSet<>();
+        if (d.parent() != null) {
+            Stmt.SchemaDecl parent = declIn(d.parent(), owner.get(d));
+            Map<String, Stmt.SchemaAttr> inherited = parent == null ? null : requiredAttributes(parent, seen);
+            if (inherited == null) {
+                return null;
+            }
+            out.putAll(inherited);
+        }
+        for (Stmt st : d.body()) {
+            if (st instanceof Stmt.SchemaAttr a) {
+                if (a.optional() || a.value() != null || a.type() instanceof TypeExpr.LiteralType) {
+                    given.add(a.name().id());
+                } else {
+                    out.putIfAbsent(a.name().id(), a);
+                }
+            } else {
+                Map<String, TypeExpr> written = new HashMap<>();
+                collect(st, written);
+                given.addAll(written.keySet());
+                if (st instanceof Stmt.If) {
+                    return null; // attributes declared in a branch: which ones exist depends on values
+                }
+            }
+        }
+        out.keySet().removeAll(given);
+        return out;
     }
 
     /** A config used to make an instance of {@code d}: its keys must be attributes, its literals fit them. */
