@@ -107,8 +107,9 @@ typeAtom
     | STRING                                       #literalType
     | MINUS? (INT | FLOAT)                         #literalType
     | (TRUE | FALSE)                               #literalType
-    | LPAREN (type (COMMA type)*)? RPAREN ARROW type #functionType
-    | LPAREN type RPAREN                           #parenType
+    // `(A, B) -> R`; without `-> R` the result is any. As in KCL there are no grouping parentheses in types:
+    // `(A)` is a function type.
+    | LPAREN (paramTypes+=type (COMMA paramTypes+=type)* COMMA?)? RPAREN (ARROW ret=type)? #functionType
     ;
 
 // ---------------------------------------------------------------- expressions
