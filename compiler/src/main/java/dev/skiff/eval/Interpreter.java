@@ -711,6 +711,10 @@ final class Interpreter {
         if (Values.entries(schema) != null && args.isEmpty()) {
             return Merge.union(schema, config, s.span());
         }
+        if (schema instanceof Value.Func f && f.impl() instanceof TypeAliasFunction alias) {
+            throw new EvalException(Code.E0304, s.schema().span(), "`" + s.schema().span().text() + "` stands for `"
+                    + alias.type().display() + "`, which is not a schema and cannot be instantiated");
+        }
         throw new EvalException(Code.E0304, s.schema().span(), "`" + Values.typeName(schema)
                 + "` is not a schema and cannot be instantiated");
     }
