@@ -160,6 +160,9 @@ final class Interpreter {
     }
 
     Value member(Value target, String name, Span span, boolean optional) {
+        if (optional && !Values.truthy(target)) {
+            return Value.None.NONE; // KCL's `?.` stops at any falsy value, `{}` and `""` included
+        }
         if (Values.isNoneLike(target)) {
             if (optional) {
                 return Value.None.NONE;
@@ -233,8 +236,8 @@ final class Interpreter {
 
     private Value subscript(Expr.Subscript s, Env env) {
         Value target = eval(s.value(), env);
-        if (s.optional() && Values.isNoneLike(target)) {
-            return Value.None.NONE;
+        if (s.optional() && !Values.truthy(target)) {
+            return Value.None.NONE; // as `?.`: `{}?["key"]` and `[]?[0]` are None
         }
         Value index = eval(s.index(), env);
         if (s.optional() && (target instanceof Value.ListV || target instanceof Value.Str)) {
