@@ -616,8 +616,14 @@ final class Interpreter {
                 entries.put(key, value);
                 ops.put(key, MergeOp.OVERRIDE);
             }
-            case INSERT -> entries.put(key, Merge.append(old, value, span, key));
-            case UNION -> entries.put(key, Merge.unify(old, value, span, key));
+            case INSERT -> {
+                entries.put(key, Merge.append(old, value, span, key));
+                ops.put(key, MergeOp.INSERT);
+            }
+            case UNION -> {
+                entries.put(key, Merge.unify(old, value, span, key));
+                ops.remove(key);
+            }
         }
     }
 
