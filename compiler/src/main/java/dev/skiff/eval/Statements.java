@@ -351,6 +351,12 @@ final class Statements {
         }
         Expr.Name name = (Expr.Name) root;
         Value current = in.lookup(name, env);
+        if (Values.isNoneLike(current)) {
+            // as in KCL: `a.b = v` updates the value of `a`, it does not create one (configs do, `{a.b = v}`)
+            throw new EvalException(Code.E0308, target.span(), "cannot set `" + target.span().text() + "`: `"
+                    + name.id() + "` is " + (current instanceof Value.None ? "None" : "Undefined"))
+                    .withHint("give `" + name.id() + "` a value first, such as `" + name.id() + " = {}`");
+        }
         Value updated = setPath(current, path, 0, value, span);
         assignName(name, updated, env);
     }
