@@ -1,5 +1,6 @@
 package dev.skiff.cli;
 
+import dev.skiff.OptionArgument;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +14,12 @@ final class Arguments {
     static Map<String, String> parse(List<String> arguments, CommandLine.Model.CommandSpec spec) {
         Map<String, String> options = new LinkedHashMap<>();
         for (String arg : arguments) {
-            int eq = arg.indexOf('=');
-            if (eq <= 0) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "-D expects KEY=VALUE, got `" + arg + "`");
+            try {
+                OptionArgument option = OptionArgument.parse(arg);
+                options.put(option.key(), option.value());
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
-            options.put(arg.substring(0, eq), arg.substring(eq + 1));
         }
         return options;
     }

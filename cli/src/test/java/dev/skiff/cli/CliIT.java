@@ -96,6 +96,15 @@ class CliIT {
     }
 
     @Test
+    void anOptionWithoutAValueIsBadUsage() throws Exception {
+        Files.writeString(dir.resolve("main.k"), "env = option(\"env\")\n");
+        Run r = skiff(dir, "run", "main.k", "-D", "env=");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains("-D `env=` has no value after `=`");
+    }
+
+    @Test
     void missingFileIsADiagnostic() throws Exception {
         Run r = skiff(dir, "run", "nope.k");
         assertThat(r.exit()).isEqualTo(1);

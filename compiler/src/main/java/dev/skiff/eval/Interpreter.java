@@ -168,6 +168,9 @@ final class Interpreter {
     }
 
     Value member(Value target, String name, Span span, boolean optional) {
+        if (optional && !Values.truthy(target)) {
+            return Value.None.NONE; // KCL's `?.` stops at any falsy value, `{}` and `""` included
+        }
         if (Values.isNoneLike(target)) {
             if (optional) {
                 return Value.None.NONE;
@@ -241,8 +244,8 @@ final class Interpreter {
 
     private Value subscript(Expr.Subscript s, Env env) {
         Value target = eval(s.value(), env);
-        if (s.optional() && Values.isNoneLike(target)) {
-            return Value.None.NONE;
+        if (s.optional() && !Values.truthy(target)) {
+            return Value.None.NONE; // as `?.`: `{}?["key"]` and `[]?[0]` are None
         }
         Value index = eval(s.index(), env);
         if (s.optional() && (target instanceof Value.ListV || target instanceof Value.Str)) {
@@ -640,8 +643,14 @@ final class Interpreter {
                 entries.put(key, value);
                 ops.put(key, MergeOp.OVERRIDE);
             }
-            case INSERT -> entries.put(key, Merge.append(old, value, span, key));
-            case UNION -> entries.put(key, Merge.unify(old, value, span, key));
+            case INSERT -> {
+                entries.put(key, Merge.append(old, value, span, key));
+                ops.put(key, MergeOp.INSERT);
+            }
+            case UNION -> {
+                entries.put(key, Merge.unify(old, value, span, key));
+                ops.remove(key);
+            }
         }
     }
 
@@ -759,6 +768,10 @@ final class Interpreter {
         }
         if (Values.entries(schema) != null && args.isEmpty()) {
             return Merge.union(schema, config, s.span());
+        }
+        if (schema instanceof Value.Func f && f.impl() instanceof TypeAliasFunction alias) {
+            throw new EvalException(Code.E0304, s.schema().span(), "`" + s.schema().span().text() + "` stands for `"
+                    + alias.type().display() + "`, which is not a schema and cannot be instantiated");
         }
         throw new EvalException(Code.E0304, s.schema().span(), "`" + Values.typeName(schema)
                 + "` is not a schema and cannot be instantiated");

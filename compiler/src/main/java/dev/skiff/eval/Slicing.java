@@ -28,7 +28,7 @@ final class Slicing {
     }
 
     static Value slice(Expr.Slice s, Value target, Long lower, Long upper, Long step) {
-        if (s.optional() && Values.isNoneLike(target)) {
+        if (s.optional() && !Values.truthy(target)) {
             return Value.None.NONE;
         }
         long st = step == null ? 1 : step;

@@ -194,8 +194,14 @@ final class Statements {
                             msg == null || msg.isEmpty() ? "assertion failed" : "assertion failed: " + msg);
                 }
             }
-            case Stmt.TypeAlias t -> env.vars.put(t.name().id(), new Env.Binding(new Value.Func(t.name().id(),
-                    new Interpreter.TypeAliasFunction(in.resolveType(t.type(), env))), t.name().span()));
+            case Stmt.TypeAlias t -> {
+                RType type = in.resolveType(t.type(), env);
+                // an alias of a schema is that schema under another name: it instantiates, and is inherited
+                // from, as the schema does (KCL substitutes aliases before it checks a program)
+                Value alias = type instanceof RType.Schema schema ? schema.def().asValue()
+                        : new Value.Func(t.name().id(), new Interpreter.TypeAliasFunction(type));
+                env.vars.put(t.name().id(), new Env.Binding(alias, t.name().span()));
+            }
             case Stmt.SchemaDecl d -> {
                 if (env.kind != Env.Kind.MODULE) {
                     env.vars.put(d.name().id(), new Env.Binding(
@@ -345,6 +351,12 @@ final class Statements {
         }
         Expr.Name name = (Expr.Name) root;
         Value current = in.lookup(name, env);
+        if (Values.isNoneLike(current)) {
+            // as in KCL: `a.b = v` updates the value of `a`, it does not create one (configs do, `{a.b = v}`)
+            throw new EvalException(Code.E0308, target.span(), "cannot set `" + target.span().text() + "`: `"
+                    + name.id() + "` is " + (current instanceof Value.None ? "None" : "Undefined"))
+                    .withHint("give `" + name.id() + "` a value first, such as `" + name.id() + " = {}`");
+        }
         Value updated = setPath(current, path, 0, value, span);
         assignName(name, updated, env);
     }

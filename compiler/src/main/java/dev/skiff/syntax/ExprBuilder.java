@@ -224,8 +224,9 @@ final class ExprBuilder {
             case DictCompContext d -> new Expr.DictComp(span, test(d.key), configOp(d.op), test(d.value),
                     clauses(d.compClause()));
             case ConfigAtomContext c -> config(c.config());
-            case LambdaAtomContext l -> new Expr.Lambda(span, stmts.params(l.params()),
-                    l.type() == null ? null : types.type(l.type()), stmts.lambdaBody(l.lambdaBody()));
+            case LambdaAtomContext l -> new Expr.Lambda(span,
+                    l.bracedParams() != null ? stmts.params(l.bracedParams().param()) : stmts.params(l.params()),
+                    l.ret == null ? null : types.type(l.ret), stmts.lambdaBody(l.lambdaBody()));
             case QuantifierContext q -> quantifier(q, span);
             default -> new Expr.Error(span);
         };

@@ -303,13 +303,14 @@ final class StmtBuilder {
     }
 
     List<Node.Param> params(ParamsContext p) {
+        return p == null ? new ArrayList<>() : params(p.param());
+    }
+
+    List<Node.Param> params(List<ParamContext> params) {
         List<Node.Param> out = new ArrayList<>();
-        if (p == null) {
-            return out;
-        }
         List<String> seen = new ArrayList<>();
         Node.Param defaulted = null;
-        for (ParamContext param : p.param()) {
+        for (ParamContext param : params) {
             Expr.Name n = exprs.name(param.NAME());
             if (seen.contains(n.id())) {
                 cx.error(Code.E0207, n.span(), "the parameter `" + n.id() + "` is declared twice");

@@ -72,6 +72,15 @@ final class SyntaxErrors extends BaseErrorListener {
             d = d.withHint("`" + t.getText() + "` is a keyword; to use it as a name, write `$" + t.getText() + "`");
         } else if (t != null && t.getType() == SkiffLexer.ASSIGN && expected != null && expected.contains(SkiffLexer.EQ)) {
             d = d.withHint("use `==` to compare");
+        } else if (t != null && t.getType() == SkiffLexer.LBRACE && expected != null && expected.size() == 1
+                && expected.contains(SkiffLexer.ARROW)) {
+            d = d.withHint("parameters in braces need a result type, `lambda {x: int} -> int {…}`; or write them"
+                    + " without braces, `lambda x: int {…}`");
+        } else if (t != null && t.getType() == SkiffLexer.NOT && recognizer instanceof Parser p && afterValue(p, t)) {
+            // KCL's check blocks accept `name not None` by reading it as two checks, `name` and `not None`:
+            // never what was meant, so it is an error here
+            d = d.withHint("`not` after a value is not an operator: write `is not` (`x is not None`) or `not in`"
+                    + " (`x not in items`)");
         }
         this.found.add(d);
     }
@@ -99,6 +108,23 @@ final class SyntaxErrors extends BaseErrorListener {
         }
         int type = p.getInputStream().get(next).getType();
         return type == SkiffLexer.ASSIGN || type == SkiffLexer.COLON;
+    }
+
+    /** Whether the token before {@code t} ends a value (a name, a literal or a closing bracket). */
+    private static boolean afterValue(Parser p, Token t) {
+        for (int i = t.getTokenIndex() - 1; i >= 0; i--) {
+            Token prev = p.getInputStream().get(i);
+            if (prev.getChannel() != Token.DEFAULT_CHANNEL) {
+                continue;
+            }
+            return switch (prev.getType()) {
+                case SkiffLexer.NAME, SkiffLexer.INT, SkiffLexer.FLOAT, SkiffLexer.STRING, SkiffLexer.TRUE,
+                        SkiffLexer.FALSE, SkiffLexer.NONE, SkiffLexer.UNDEFINED, SkiffLexer.RPAREN,
+                        SkiffLexer.RBRACK, SkiffLexer.RBRACE -> true;
+                default -> false;
+            };
+        }
+        return false;
     }
 
     private static boolean isKeyword(Token t) {

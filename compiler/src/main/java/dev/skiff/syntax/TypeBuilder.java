@@ -40,13 +40,11 @@ final class TypeBuilder {
             case LiteralTypeContext l -> literal(l, span);
             case FunctionTypeContext f -> {
                 List<TypeExpr> params = new ArrayList<>();
-                List<TypeContext> all = f.type();
-                for (int i = 0; i < all.size() - 1; i++) {
-                    params.add(type(all.get(i)));
+                for (TypeContext p : f.paramTypes) {
+                    params.add(type(p));
                 }
-                yield new TypeExpr.FunctionType(span, params, type(all.get(all.size() - 1)));
+                yield new TypeExpr.FunctionType(span, params, f.ret == null ? null : type(f.ret));
             }
-            case ParenTypeContext p -> type(p.type());
             default -> new TypeExpr.Error(span);
         };
     }

@@ -34,7 +34,7 @@ public sealed interface TypeExpr extends Node {
     record LiteralType(Span span, Expr literal) implements TypeExpr {
     }
 
-    /** {@code (A, B) -> R}. */
+    /** {@code (A, B) -> R}; {@code result} is null when no {@code -> R} is written (any result). */
     record FunctionType(Span span, List<TypeExpr> params, TypeExpr result) implements TypeExpr {
         public FunctionType {
             params = List.copyOf(params);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.skiff.Compilation;
 import dev.skiff.CompileRequest;
+import dev.skiff.OptionArgument;
 import dev.skiff.Skiff;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -104,9 +105,15 @@ public final class KclGrammarSuite {
             for (int i = 0; i < words.length; i++) {
                 String w = words[i];
                 if (w.equals("-D") && i + 1 < words.length) {
-                    String kv = words[++i];
-                    int eq = kv.indexOf('=');
-                    options.put(eq < 0 ? kv : kv.substring(0, eq), eq < 0 ? "" : kv.substring(eq + 1));
+                    OptionArgument option;
+                    try {
+                        option = OptionArgument.parse(words[++i]);
+                    } catch (IllegalArgumentException e) {
+                        // `kcl run` refuses the option before running anything, as `skiff run` does
+                        return expectsError ? new CaseResult(name, true, Verdict.PASS, null)
+                                : new CaseResult(name, false, Verdict.FAIL, e.getMessage());
+                    }
+                    options.put(option.key(), option.value());
                 } else if (w.equals("-S") && i + 1 < words.length) {
                     selector = words[++i];
                 } else if (w.endsWith(".k")) {

@@ -106,7 +106,8 @@ LBRACE: '{' { openBracket('{'); };
 RBRACE: '}' { closeBracket('}'); };
 
 LINE_BREAK: ( '\r'? '\n' | '\r' ) { onLineBreak(); };
-CONTINUATION: '\\' [ \t]* ( '\r'? '\n' | '\r' ) -> skip;
+// A `\` at the very end of the file continues onto nothing, as in KCL.
+CONTINUATION: '\\' [ \t]* ( '\r'? '\n' | '\r' | EOF ) -> skip;
 WS: [ \t\f]+ -> skip;
 COMMENT: '#' ~[\r\n]* -> channel(COMMENTS);
 

@@ -107,8 +107,9 @@ typeAtom
     | STRING                                       #literalType
     | MINUS? (INT | FLOAT)                         #literalType
     | (TRUE | FALSE)                               #literalType
-    | LPAREN (type (COMMA type)*)? RPAREN ARROW type #functionType
-    | LPAREN type RPAREN                           #parenType
+    // `(A, B) -> R`; without `-> R` the result is any. As in KCL there are no grouping parentheses in types:
+    // `(A)` is a function type.
+    | LPAREN (paramTypes+=type (COMMA paramTypes+=type)* COMMA?)? RPAREN (ARROW ret=type)? #functionType
     ;
 
 // ---------------------------------------------------------------- expressions
@@ -172,7 +173,7 @@ atom
     | LBRACK SEP? listItems? RBRACK                             #listAtom
     | LBRACE SEP? key=test op=(COLON | ASSIGN | PLUS_ASSIGN) value=test compClause+ SEP? RBRACE #dictComp
     | config                                                    #configAtom
-    | LAMBDA params? (ARROW type)? LBRACE body=lambdaBody RBRACE #lambdaAtom
+    | LAMBDA (bracedParams ARROW ret=type | params? (ARROW ret=type)?) LBRACE body=lambdaBody RBRACE #lambdaAtom
     | {isQuantifier()}? quant=NAME NAME (COMMA NAME)? IN test LBRACE SEP? test (IF test)? SEP? RBRACE #quantifier
     ;
 
@@ -213,6 +214,10 @@ configBranch[Token owner]
     : ({sameLine($owner)}? configEntry COMMA?)+
     | SEP? ({deeper($owner)}? configEntry itemSep?)+
     ;
+
+// `lambda {a: int, b: int} -> R {…}`: parameters in braces, one a line if need be; only with a result type,
+// which is what tells them from a body.
+bracedParams: LBRACE (param (itemSep param)* itemSep?)? RBRACE;
 
 lambdaBody: (SEP | SEMI)* (lambdaStmt ((SEP | SEMI)* lambdaStmt)*)? (SEP | SEMI)*;
 lambdaStmt

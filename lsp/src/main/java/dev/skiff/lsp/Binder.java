@@ -181,6 +181,10 @@ final class Binder {
                 type(d.value());
             }
             case TypeExpr.UnionType u -> u.members().forEach(this::type);
+            case TypeExpr.FunctionType f -> {
+                f.params().forEach(this::type);
+                type(f.result());
+            }
             case null, default -> {
             }
         }

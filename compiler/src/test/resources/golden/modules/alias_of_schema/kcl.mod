@@ -1,0 +1,2 @@
+[package]
+name = "alias_of_schema"
