@@ -516,6 +516,11 @@ public final class StaticChecker {
                 Map<String, TypeExpr> written = new HashMap<>();
                 collect(st, written);
                 given.addAll(written.keySet());
+                if (st instanceof Stmt.Assign a) {
+                    a.targets().forEach(t -> given.add(rootName(t))); // `labels.app = …`: left to evaluation
+                } else if (st instanceof Stmt.AugAssign a) {
+                    given.add(rootName(a.target()));
+                }
                 if (st instanceof Stmt.If) {
                     return null; // attributes declared in a branch: which ones exist depends on values
                 }
@@ -523,6 +528,14 @@ public final class StaticChecker {
         }
         out.keySet().removeAll(given);
         return out;
+    }
+
+    private static String rootName(Expr target) {
+        Expr root = target;
+        while (root instanceof Expr.Selector || root instanceof Expr.Subscript) {
+            root = root instanceof Expr.Selector sel ? sel.value() : ((Expr.Subscript) root).value();
+        }
+        return root instanceof Expr.Name n ? n.id() : "";
     }
 
     /** A config used to make an instance of {@code d}: its keys must be attributes, its literals fit them. */
