@@ -102,7 +102,7 @@ final class Schemas {
             Span where = Merge.spans(config).getOrDefault(name, attr.decls().isEmpty() ? span
                     : attr.decls().get(attr.decls().size() - 1).span());
             v = coerce(v, attr.type(), where, "attribute `" + name + "` of `" + def.name() + "`");
-            if (!attr.optional() && v instanceof Value.Undefined && missing == null) {
+            if (!attr.optional() && Values.isNoneLike(v) && missing == null) {
                 missing = required(def, name, attr, span);
                 if (in.deferRequired == 0) {
                     throw new EvalException(missing);
@@ -241,8 +241,7 @@ final class Schemas {
                 if (s.type() instanceof SchemaDef def) {
                     for (Map.Entry<String, SchemaDef.Attr> e : def.attrs().entrySet()) {
                         Value got = s.entries().get(e.getKey());
-                        if (!e.getValue().optional() && !e.getKey().startsWith("_")
-                                && (got == null || got instanceof Value.Undefined)) {
+                        if (!e.getValue().optional() && !e.getKey().startsWith("_") && (got == null || Values.isNoneLike(got))) {
                             throw new EvalException(required(def, e.getKey(), e.getValue(), at));
                         }
                     }
