@@ -585,8 +585,11 @@ final class Interpreter {
                     }
                     for (Map.Entry<String, Value> e : more.entrySet()) {
                         spans.put(e.getKey(), Merge.spans(v).getOrDefault(e.getKey(), u.span()));
-                        put(entries, ops, e.getKey(), e.getValue(), Merge.opOf(v, e.getKey()) == MergeOp.INSERT
-                                ? MergeOp.INSERT : MergeOp.OVERRIDE, u.span());
+                        // unpacked entries replace what is there, except that None and Undefined (which
+                        // union leaves out) do not replace a value or a schema's default, as in KCL
+                        MergeOp op = Merge.opOf(v, e.getKey()) == MergeOp.INSERT ? MergeOp.INSERT
+                                : Values.isNoneLike(e.getValue()) ? MergeOp.UNION : MergeOp.OVERRIDE;
+                        put(entries, ops, e.getKey(), e.getValue(), op, u.span());
                     }
                 }
                 case ConfigEntry.If i -> {
