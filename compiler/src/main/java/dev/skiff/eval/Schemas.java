@@ -76,6 +76,12 @@ final class Schemas {
                     + Values.typeName(config) + "`");
         }
         for (String key : cfg.keySet()) {
+            if (!def.attrs().containsKey(key) && def.index() != null && !key.startsWith("_")
+                    && tryCoerceQuietly(new Value.Str(key), def.indexKey(), span) == null) {
+                throw new EvalException(Code.E0301, Merge.spans(config).getOrDefault(key, span), "the key `" + key
+                        + "` does not meet the index signature of `" + def.name() + "`: keys are `"
+                        + def.indexKey().display() + "`");
+            }
             if (!def.attrs().containsKey(key) && def.index() == null) {
                 EvalException ex = new EvalException(Code.E0302, Merge.spans(config).getOrDefault(key, span),
                         "schema `" + def.name() + "` has no attribute `" + key + "`");
