@@ -52,12 +52,22 @@ public final class Skiff {
         return result[0];
     }
 
+    /** {@code ${KCL_MOD}/pkg/a.k}: as with {@code kcl}, the variable names the root of the working directory's project. */
+    private static Path withModRoot(Path input, Path workDir) {
+        String text = input.toString();
+        if (!text.startsWith("${KCL_MOD}")) {
+            return input;
+        }
+        Path root = Project.discover(workDir).value().root();
+        return Path.of(root + text.substring("${KCL_MOD}".length()));
+    }
+
     private static Compilation compileHere(CompileRequest request) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         try {
             List<Path> files = new ArrayList<>();
             for (Path input : request.inputs()) {
-                Path p = request.workDir().resolve(input);
+                Path p = request.workDir().resolve(withModRoot(input, request.workDir()));
                 if (Files.isDirectory(p)) {
                     List<Path> inDir = ProjectResolver.moduleFiles(p);
                     if (inDir.isEmpty()) {

@@ -149,6 +149,16 @@ class CliIT {
     }
 
     @Test
+    void kclModVariableNamesTheProjectRoot() throws Exception {
+        write("kcl.mod", "[package]\nname = \"demo\"\n");
+        write("base/names.k", "name = \"shop\"\n");
+        write("apps/web/main.k", "greeting = \"hello \" + name\n");
+        Run r = skiff(dir.resolve("apps/web"), "run", "${KCL_MOD}/base/names.k", "main.k");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("name: shop\ngreeting: hello shop\n");
+    }
+
+    @Test
     void importsAPackageOfTheProject() throws Exception {
         write("kcl.mod", "[package]\nname = \"demo\"\n");
         write("models/person.k", """
