@@ -97,13 +97,18 @@ final class Merge {
                 case UNION -> out.put(key, merge(old, v, span, strict, keyPath));
             }
         }
-        if (a instanceof Value.SchemaV s) {
-            return new Value.SchemaV(s.type(), out, ops, spans);
-        }
-        if (b instanceof Value.SchemaV s) {
-            return new Value.SchemaV(s.type(), out, ops, spans);
+        if (a instanceof Value.SchemaV || b instanceof Value.SchemaV) {
+            java.util.Set<String> given = new java.util.LinkedHashSet<>(givenKeys(a));
+            given.addAll(givenKeys(b));
+            return new Value.SchemaV(a instanceof Value.SchemaV s ? s.type() : ((Value.SchemaV) b).type(), out, ops,
+                    spans, given);
         }
         return new Value.DictV(out, ops, spans);
+    }
+
+    /** The keys of a config that were written rather than computed: all of a dict's, an instance's given ones. */
+    static java.util.Set<String> givenKeys(Value v) {
+        return v instanceof Value.SchemaV s ? s.given() : Values.entries(v).keySet();
     }
 
     static Value append(Value old, Value v, Span span, String path) {

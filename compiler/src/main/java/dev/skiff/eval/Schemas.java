@@ -149,11 +149,17 @@ final class Schemas {
         ops.keySet().retainAll(entries.keySet());
         Map<String, Span> spans = new LinkedHashMap<>(Merge.spans(config));
         spans.keySet().retainAll(entries.keySet());
-        Value.SchemaV result = new Value.SchemaV(def, entries, ops, spans);
+        java.util.Set<String> given = new java.util.LinkedHashSet<>(cfg.keySet());
+        given.retainAll(entries.keySet());
         if (missing != null) {
+            // what it computed without the missing attribute is not kept: a merge completes the given part
+            Map<String, Value> partial = new LinkedHashMap<>(entries);
+            partial.keySet().retainAll(given);
+            Value.SchemaV result = new Value.SchemaV(def, partial, ops, spans, given);
             in.incomplete.put(result, missing);
             return result;
         }
+        Value.SchemaV result = new Value.SchemaV(def, entries, ops, spans, given);
         in.checked.add(result);
         // `S.instances()` lists the instances of S and of every schema inheriting from it
         boolean inMain = span != null && in.mainFiles.contains(span.file());
@@ -519,6 +525,24 @@ final class Schemas {
         }
     }
 
+    /**
+     * An instance assembled by merging (an instance with a config, or a partial one completed by a merge) is
+     * made again from what its configs gave, so that its defaults are computed from the merged values, as
+     * when configs merge before the instance is made. Instances made directly are returned as they are, and
+     * so are those of schemas with parameters (whose arguments a merge does not keep).
+     */
+    private Value remadeIfMerged(Value.SchemaV sv, Span span) {
+        if (in.checked.contains(sv) || !(sv.type() instanceof SchemaDef def) || def.decl == null
+                || def.chain().stream().anyMatch(d -> d.decl != null && !d.decl.params().isEmpty())) {
+            return sv;
+        }
+        Map<String, Value> given = new LinkedHashMap<>(sv.entries());
+        given.keySet().retainAll(sv.given());
+        Map<String, MergeOp> ops = new LinkedHashMap<>(sv.ops());
+        ops.keySet().retainAll(given.keySet());
+        return instantiate(def, List.of(), Map.of(), new Value.DictV(given, ops, sv.spans()), span);
+    }
+
     /** Re-runs the checks of an instance whose attribute was assigned after it was made. */
     Value recheck(Value.SchemaV sv, Span span) {
         SchemaDef def = (SchemaDef) sv.type();
@@ -529,6 +553,7 @@ final class Schemas {
             inst.states.put(name, Instance.State.DONE);
         }
         runChecks(inst, def.checks(), span);
+        in.checked.add(sv);
         return sv;
     }
 
@@ -648,7 +673,10 @@ final class Schemas {
                     ? v : null;
             case RType.Schema s -> {
                 if (v instanceof Value.SchemaV sv) {
-                    yield sv.type().isSubtypeOf(s.def()) ? v : null;
+                    if (!sv.type().isSubtypeOf(s.def())) {
+                        yield null;
+                    }
+                    yield remadeIfMerged(sv, span);
                 }
                 if (v instanceof Value.DictV) {
                     yield instantiate(s.def(), List.of(), Map.of(), v, span);

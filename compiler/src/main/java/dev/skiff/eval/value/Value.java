@@ -155,12 +155,24 @@ public sealed interface Value permits Value.None, Value.Undefined, Value.Bool, V
      * @param type    the schema it instantiates
      * @param entries attribute values in output order
      */
-    record SchemaV(SchemaType type, Map<String, Value> entries, Map<String, MergeOp> ops, Map<String, Span> spans)
-            implements Value {
+    /**
+     * An instance of a schema.
+     *
+     * @param given the keys a config set (the others were computed by the schema), so that an instance
+     *              assembled by merging can be made again from what was given
+     */
+    record SchemaV(SchemaType type, Map<String, Value> entries, Map<String, MergeOp> ops, Map<String, Span> spans,
+                   java.util.Set<String> given) implements Value {
         public SchemaV {
             entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
             ops = ops.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(ops));
             spans = spans.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(spans));
+            given = Collections.unmodifiableSet(new java.util.LinkedHashSet<>(given));
+        }
+
+        /** An instance whose every entry counts as given. */
+        public SchemaV(SchemaType type, Map<String, Value> entries, Map<String, MergeOp> ops, Map<String, Span> spans) {
+            this(type, entries, ops, spans, entries.keySet());
         }
 
         public SchemaV(SchemaType type, Map<String, Value> entries) {
