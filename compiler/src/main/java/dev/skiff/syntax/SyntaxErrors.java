@@ -76,7 +76,9 @@ final class SyntaxErrors extends BaseErrorListener {
                 && expected.contains(SkiffLexer.ARROW)) {
             d = d.withHint("parameters in braces need a result type, `lambda {x: int} -> int {…}`; or write them"
                     + " without braces, `lambda x: int {…}`");
-        } else if (t != null && t.getType() == SkiffLexer.NOT && recognizer instanceof Parser p && afterValue(p, t)) {
+        } else if (t != null && (t.getType() == SkiffLexer.NOT && recognizer instanceof Parser p && afterValue(p, t)
+                || expected != null && expected.size() == 1 && expected.contains(SkiffLexer.IN)
+                && recognizer instanceof Parser q && q.getTokenStream().LT(-1).getType() == SkiffLexer.NOT)) {
             // KCL's check blocks accept `name not None` by reading it as two checks, `name` and `not None`:
             // never what was meant, so it is an error here
             d = d.withHint("`not` after a value is not an operator: write `is not` (`x is not None`) or `not in`"

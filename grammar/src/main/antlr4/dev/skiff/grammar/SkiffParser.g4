@@ -179,7 +179,10 @@ atom
 
 compClause: SEP? FOR NAME (COMMA NAME)? IN test (SEP? IF test)*;
 
-listItems: listItem (itemSep? listItem)* itemSep?;
+// Items are separated by a comma or a line break, always: an `if` item's branch leaves the separator after
+// it to the list. (Were a separator optional, `a -b` could be two items, and the parser would have to read
+// ahead to the end of the list to tell what every `+`, `-` or `*` after an operand means.)
+listItems: listItem (itemSep listItem)* itemSep?;
 
 // One comma, and any line breaks around it (a line break alone separates too).
 itemSep: COMMA SEP* | SEP+ (COMMA SEP*)?;
@@ -191,15 +194,15 @@ listItem
 listIf
     : ifTok=IF test COLON listBranch[$ifTok] ({aligned($ifTok)}? listElif)* ({aligned($ifTok)}? listElse)?
     ;
-listElif: SEP? t=ELIF test COLON listBranch[$t];
-listElse: SEP? t=ELSE COLON listBranch[$t];
+listElif: itemSep? t=ELIF test COLON listBranch[$t];
+listElse: itemSep? t=ELSE COLON listBranch[$t];
 listBranch[Token owner]
-    : ({sameLine($owner)}? listItem COMMA?)+
-    | SEP? ({deeper($owner)}? listItem itemSep?)+
+    : {sameLine($owner)}? listItem ({commaThenSameLine($owner)}? COMMA listItem)*
+    | {deeper($owner)}? listItem ({separatorThenDeeper($owner)}? itemSep listItem)*
     ;
 
 config: LBRACE SEP? configEntries? RBRACE;
-configEntries: configEntry (itemSep? configEntry)* itemSep?;
+configEntries: configEntry (itemSep configEntry)* itemSep?;
 configEntry
     : key=test op=(COLON | ASSIGN | PLUS_ASSIGN) value=test     #keyValue
     | DSTAR test                                                #unpack
@@ -208,18 +211,18 @@ configEntry
 configIf
     : ifTok=IF test COLON configBranch[$ifTok] ({aligned($ifTok)}? configElif)* ({aligned($ifTok)}? configElse)?
     ;
-configElif: SEP? t=ELIF test COLON configBranch[$t];
-configElse: SEP? t=ELSE COLON configBranch[$t];
+configElif: itemSep? t=ELIF test COLON configBranch[$t];
+configElse: itemSep? t=ELSE COLON configBranch[$t];
 configBranch[Token owner]
-    : ({sameLine($owner)}? configEntry COMMA?)+
-    | SEP? ({deeper($owner)}? configEntry itemSep?)+
+    : {sameLine($owner)}? configEntry ({commaThenSameLine($owner)}? COMMA configEntry)*
+    | {deeper($owner)}? configEntry ({separatorThenDeeper($owner)}? itemSep configEntry)*
     ;
 
 // `lambda {a: int, b: int} -> R {…}`: parameters in braces, one a line if need be; only with a result type,
 // which is what tells them from a body.
 bracedParams: LBRACE (param (itemSep param)* itemSep?)? RBRACE;
 
-lambdaBody: (SEP | SEMI)* (lambdaStmt ((SEP | SEMI)* lambdaStmt)*)? (SEP | SEMI)*;
+lambdaBody: (SEP | SEMI)* (lambdaStmt ((SEP | SEMI)+ lambdaStmt)*)? (SEP | SEMI)*;
 lambdaStmt
     : lambdaIf                                                  #lambdaIfStmt
     | smallStmt                                                 #lambdaSmallStmt
@@ -227,9 +230,9 @@ lambdaStmt
 lambdaIf
     : ifTok=IF test COLON lambdaBranch[$ifTok] ({aligned($ifTok)}? lambdaElif)* ({aligned($ifTok)}? lambdaElse)?
     ;
-lambdaElif: SEP? t=ELIF test COLON lambdaBranch[$t];
-lambdaElse: SEP? t=ELSE COLON lambdaBranch[$t];
+lambdaElif: (SEP | SEMI)* t=ELIF test COLON lambdaBranch[$t];
+lambdaElse: (SEP | SEMI)* t=ELSE COLON lambdaBranch[$t];
 lambdaBranch[Token owner]
-    : ({sameLine($owner)}? lambdaStmt SEMI?)+
-    | SEP? ({deeper($owner)}? lambdaStmt (SEP | SEMI)*)+
+    : {sameLine($owner)}? lambdaStmt ({semicolonThenSameLine($owner)}? SEMI lambdaStmt)*
+    | {deeper($owner)}? lambdaStmt ({separatorThenDeeper($owner)}? (SEP | SEMI)+ lambdaStmt)*
     ;

@@ -20,6 +20,43 @@ public abstract class SkiffParserBase extends Parser {
         return owner != null && next.getLine() == owner.getLine() && !isSep(next);
     }
 
+    /**
+     * The next tokens are separators (commas, semicolons, line breaks) and then an entry that belongs to
+     * {@code owner}'s branch: one on a later line, indented deeper. Otherwise the separator is left to the
+     * enclosing list, config or body.
+     */
+    protected boolean separatorThenDeeper(Token owner) {
+        int i = 1;
+        while (isSeparator(_input.LT(i))) {
+            i++;
+        }
+        if (i == 1 || owner == null) {
+            return false;
+        }
+        Token next = _input.LT(i);
+        return next.getType() != Token.EOF && next.getLine() > owner.getLine()
+                && next.getCharPositionInLine() > owner.getCharPositionInLine();
+    }
+
+    /** A comma, then an entry on {@code owner}'s own line (an {@code if x: a, b} branch). */
+    protected boolean commaThenSameLine(Token owner) {
+        return _input.LT(1).getType() == SkiffLexer.COMMA && onOwnersLine(owner, _input.LT(2));
+    }
+
+    /** A semicolon, then a statement on {@code owner}'s own line. */
+    protected boolean semicolonThenSameLine(Token owner) {
+        return _input.LT(1).getType() == SkiffLexer.SEMI && onOwnersLine(owner, _input.LT(2));
+    }
+
+    private boolean onOwnersLine(Token owner, Token t) {
+        return owner != null && t.getType() != Token.EOF && !isSep(t) && t.getLine() == owner.getLine();
+    }
+
+    private static boolean isSeparator(Token t) {
+        int type = t.getType();
+        return type == SkiffLexer.SEP || type == SkiffLexer.COMMA || type == SkiffLexer.SEMI;
+    }
+
     /** The next token starts a line indented deeper than {@code owner}'s line. */
     protected boolean deeper(Token owner) {
         Token next = _input.LT(1);
@@ -30,14 +67,15 @@ public abstract class SkiffParserBase extends Parser {
     }
 
     /**
-     * The next {@code elif}/{@code else} (after an optional line break) belongs to {@code owner}: it is on
+     * The next {@code elif}/{@code else} (after any commas and line breaks) belongs to {@code owner}: it is on
      * the owner's line or starts a line in the owner's column, so a nested {@code if} does not take it.
      */
     protected boolean aligned(Token owner) {
-        Token next = _input.LT(1);
-        if (next.getType() == SkiffLexer.SEP) {
-            next = _input.LT(2);
+        int i = 1;
+        while (isSeparator(_input.LT(i))) {
+            i++;
         }
+        Token next = _input.LT(i);
         if (owner == null) {
             return true;
         }
