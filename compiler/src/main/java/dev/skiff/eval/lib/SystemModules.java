@@ -7,7 +7,6 @@ import dev.skiff.eval.value.Value;
 import dev.skiff.eval.value.Values;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -17,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-/** KCL's system modules: math, regex, base64, base32, json, yaml, units, manifests, crypto, datetime, file. */
+/** KCL's system modules by name, and the modules small enough to live here: math, regex, base64, base32. */
 final class SystemModules {
     private SystemModules() {
     }
@@ -31,10 +30,10 @@ final class SystemModules {
         out.put("yaml", module("yaml", DataModules::yaml));
         out.put("manifests", module("manifests", DataModules::manifests));
         out.put("units", module("units", Units::register));
-        out.put("crypto", module("crypto", SystemModules::crypto));
-        out.put("datetime", module("datetime", HostModules::datetime));
-        out.put("file", module("file", HostModules::file));
-        out.put("net", module("net", HostModules::net));
+        out.put("crypto", module("crypto", CryptoModule::register));
+        out.put("datetime", module("datetime", DatetimeModule::register));
+        out.put("file", module("file", FileModule::register));
+        out.put("net", module("net", NetModule::register));
     }
 
     private static Value.Module module(String name, java.util.function.Consumer<Map<String, Value>> body) {
@@ -167,21 +166,6 @@ final class SystemModules {
                 throw a.bad("`" + name + ".decode`: the input is not valid " + name);
             }
         });
-    }
-
-    private static void crypto(Map<String, Value> m) {
-        for (String[] alg : new String[][] {{"md5", "MD5"}, {"sha1", "SHA-1"}, {"sha224", "SHA-224"},
-                {"sha256", "SHA-256"}, {"sha384", "SHA-384"}, {"sha512", "SHA-512"}}) {
-            fn(m, "crypto", alg[0], a -> new Value.Str(digest(alg[1], a.str(0, "value").getBytes(StandardCharsets.UTF_8))));
-        }
-    }
-
-    static String digest(String algorithm, byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(algorithm + " is not available", e);
-        }
     }
 
     /** Plain data (as read from JSON or YAML) as a value. */
