@@ -97,7 +97,7 @@ public final class Skiff {
                 return new Compilation(diagnostics, null, null, null);
             }
             EvalOptions options = new EvalOptions(request.options(), resolver, project.value().root(),
-                    request.printOut(), Limits.defaults(), k8sVersion, crds(request, project.value()));
+                    request.printOut(), Limits.defaults(), k8sVersion, crdFiles, request.writeFiles());
             Result<Evaluator.Output> result = new Evaluator(options).evaluate(parsed.value());
             diagnostics.addAll(result.diagnostics());
             if (hasErrors(diagnostics) || result.value() == null) {

@@ -401,6 +401,11 @@ final class Interpreter {
         }
 
         @Override
+        public boolean writesFiles() {
+            return options.writeFiles();
+        }
+
+        @Override
         public Value call(Value function, List<Value> args, Map<String, Value> kwargs) {
             return callValue(function, args, kwargs, span);
         }
