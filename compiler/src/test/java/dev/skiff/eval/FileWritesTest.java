@@ -31,14 +31,20 @@ class FileWritesTest {
     void writesHappenOnlyWhenAsked() throws IOException {
         String program = """
                 import file
+                import json
+                import yaml
                 file.mkdir("out/nested")
                 file.write("out/nested/note.txt", "hello")
+                json.dump_to_file({a = 1}, "out/a.json")
+                yaml.dump_all_to_file([{a = 1}, {b = 2}], "out/all.yaml")
                 """;
         assertThat(compile(program, false).hasErrors()).isFalse();
         assertThat(dir.resolve("out")).doesNotExist();
 
         assertThat(compile(program, true).hasErrors()).isFalse();
         assertThat(dir.resolve("out/nested/note.txt")).hasContent("hello");
+        assertThat(dir.resolve("out/a.json")).hasContent("{\"a\": 1}");
+        assertThat(dir.resolve("out/all.yaml")).hasContent("a: 1\n\n---\nb: 2\n");
         try (var left = Files.list(dir.resolve("out/nested"))) {
             assertThat(left).as("no temporary file is left beside the target").hasSize(1);
         }

@@ -134,12 +134,19 @@ final class Signatures {
         }
         m("json.encode(data: any, sort_keys: bool = False, indent: int = None, ignore_private: bool = False, "
                 + "ignore_none: bool = False) -> str", "The value as JSON.");
+        m("json.dump_to_file(data: any, filename: str, sort_keys: bool = False, indent: int = None, "
+                + "ignore_private: bool = False, ignore_none: bool = False)",
+                "Writes the value as JSON to a file of the project, atomically.");
         m("json.decode(value: str) -> any", "The value of a JSON text.");
         m("json.validate(value: str) -> bool", "Whether the text is valid JSON.");
         m("yaml.encode(data: any, sort_keys: bool = False, ignore_private: bool = False, ignore_none: bool = False) "
                 + "-> str", "The value as YAML.");
         m("yaml.encode_all(data: list, sort_keys: bool = False, ignore_private: bool = False, "
                 + "ignore_none: bool = False) -> str", "The values as a stream of YAML documents.");
+        m("yaml.dump_to_file(data: any, filename: str, sort_keys: bool = False, ignore_private: bool = False, "
+                + "ignore_none: bool = False)", "Writes the value as YAML to a file of the project, atomically.");
+        m("yaml.dump_all_to_file(data: list, filename: str, sort_keys: bool = False, ignore_private: bool = False, "
+                + "ignore_none: bool = False)", "Writes the values as a YAML stream to a file of the project.");
         m("yaml.decode(value: str) -> any", "The value of a YAML text.");
         m("yaml.decode_all(value: str) -> [any]", "The values of a stream of YAML documents.");
         m("yaml.validate(value: str) -> bool", "Whether the text is valid YAML.");
