@@ -150,6 +150,14 @@ final class Signatures {
         m("yaml.decode(value: str) -> any", "The value of a YAML text.");
         m("yaml.decode_all(value: str) -> [any]", "The values of a stream of YAML documents.");
         m("yaml.validate(value: str) -> bool", "Whether the text is valid YAML.");
+        for (String digest : List.of("md5", "sha1", "sha224", "sha256", "sha384", "sha512", "blake3")) {
+            m("crypto." + digest + "(value: str, encoding: str = \"utf-8\") -> str",
+                    "The " + digest.toUpperCase(java.util.Locale.ROOT) + " digest of the string's bytes, in hex.");
+        }
+        for (String digest : List.of("sha256", "sha512", "blake3")) {
+            m("crypto.file" + digest + "(filepath: str) -> str",
+                    "The " + digest.toUpperCase(java.util.Locale.ROOT) + " digest of a file of the project, in hex.");
+        }
         m("manifests.yaml_stream(values: list, opts: dict = None)", "Outputs the values as a YAML stream.");
         m("datetime.today() -> str", "The current date and time.");
         m("datetime.now(format: str = None) -> str", "The current time, formatted.");
