@@ -182,6 +182,19 @@ final class Signatures {
         m("net.join_host_port(host: str, port: int | str) -> str", "`host:port`.");
         m("net.is_IPv4(ip: str) -> bool", "Whether the text is an IPv4 address.");
         m("net.is_IP(ip: str) -> bool", "Whether the text is an IP address.");
+        m("net.is_IPv6(ip: str) -> bool", "Whether the text is an IPv6 address.");
+        m("net.parse_IP(ip: str) -> str", "The address in its canonical form, or \"\" if it is none.");
+        m("net.IP_string(ip: str) -> str", "The address in its canonical form, or \"\" if it is none.");
+        m("net.to_IP4(ip: str) -> str", "The IPv4 form of an address, or \"\" if it has none.");
+        m("net.to_IP6(ip: str) -> str", "The IPv6 form of an address.");
+        m("net.parse_CIDR(cidr: str) -> {str:}", "The network's first address `ip` and prefix length `mask`, or {}.");
+        m("net.is_IP_in_CIDR(ip: str, cidr: str) -> bool", "Whether the address is in the network.");
+        m("net.CIDR_subnet(cidr: str, additional_bits: int, net_num: int) -> str",
+                "The `net_num`th network with `additional_bits` more prefix bits inside `cidr`.");
+        m("net.CIDR_subnets(cidr: str, additional_bits: [int]) -> [str]",
+                "Networks of the given sizes inside `cidr`, each at the lowest free place.");
+        m("net.CIDR_host(cidr: str, host_num: int) -> str", "The `host_num`th address of the network (-1: the last).");
+        m("net.CIDR_netmask(cidr: str) -> str", "The IPv4 netmask of the network.");
     }
 
     private Signatures() {

@@ -1,6 +1,7 @@
 package dev.skiff.eval.lib;
 
 import dev.skiff.eval.value.Value;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 
@@ -62,6 +63,89 @@ final class NetModule {
             return Value.Bool.of(ip.matches("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)")
                     || (ip.contains(":") && ip.matches("[0-9a-fA-F:.]+")));
         });
+        SystemModules.fn(m, "net", "is_IPv6", a -> {
+            byte[] b = IpAddresses.parse(a.str(0, "ip"));
+            return Value.Bool.of(b != null && b.length == 16);
+        });
+        for (String name : List.of("parse_IP", "IP_string")) {
+            SystemModules.fn(m, "net", name, a -> {
+                byte[] b = IpAddresses.parse(a.str(0, "ip"));
+                return new Value.Str(b == null ? "" : IpAddresses.format(b));
+            });
+        }
+        cidr(m);
+    }
+
+    /** The functions over networks in CIDR notation; all but {@code parse_CIDR} refuse a malformed one. */
+    private static void cidr(Map<String, Value> m) {
+        SystemModules.fn(m, "net", "parse_CIDR", a -> {
+            try {
+                Cidr c = Cidr.parse(a.str(0, "cidr"));
+                Map<String, Value> parts = new java.util.LinkedHashMap<>();
+                parts.put("ip", new Value.Str(c.address()));
+                parts.put("mask", new Value.Int(c.prefix()));
+                return new Value.DictV(parts);
+            } catch (Cidr.BadCidr e) {
+                return Value.DictV.EMPTY; // as KCL: an empty dict says the text is not a network
+            }
+        });
+        SystemModules.fn(m, "net", "is_IP_in_CIDR", a -> {
+            String ip = a.str(0, "ip");
+            byte[] b = IpAddresses.parse(ip);
+            if (b == null) {
+                throw a.bad("`net.is_IP_in_CIDR`: `" + ip + "` is not an IP address");
+            }
+            return Value.Bool.of(cidr(a, "is_IP_in_CIDR").contains(b));
+        });
+        SystemModules.fn(m, "net", "CIDR_subnet", a -> cidrResult(a, "CIDR_subnet", c -> {
+            long number = a.integer(2, "net_num");
+            return new Value.Str(c.subnet(bits(a, 1, "additional_bits"), BigInteger.valueOf(number)).toString());
+        }));
+        SystemModules.fn(m, "net", "CIDR_subnets", a -> cidrResult(a, "CIDR_subnets", c -> {
+            List<Integer> bits = new java.util.ArrayList<>();
+            for (Value v : a.list(1, "additional_bits")) {
+                if (!(v instanceof Value.Int i)) {
+                    throw a.wrong("additional_bits", "a list of int", v);
+                }
+                bits.add((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, i.value())));
+            }
+            return new Value.ListV(c.subnets(bits).stream().map(s -> (Value) new Value.Str(s.toString())).toList());
+        }));
+        SystemModules.fn(m, "net", "CIDR_host", a -> cidrResult(a, "CIDR_host", c -> new Value.Str(
+                c.host(BigInteger.valueOf(a.integer(1, "host_num"))))));
+        SystemModules.fn(m, "net", "CIDR_netmask", a -> cidrResult(a, "CIDR_netmask", c -> new Value.Str(c.netmask())));
+    }
+
+    /** A computation on a network that may find its arguments do not fit the network. */
+    @FunctionalInterface
+    private interface CidrFunction {
+        Value apply(Cidr cidr) throws Cidr.BadCidr;
+    }
+
+    private static Value cidrResult(Args a, String name, CidrFunction body) {
+        Cidr c = cidr(a, name);
+        try {
+            return body.apply(c);
+        } catch (Cidr.BadCidr e) {
+            throw a.bad("`net." + name + "`: " + e.getMessage());
+        }
+    }
+
+    /** The {@code cidr} argument, read, or an error naming the function. */
+    private static Cidr cidr(Args a, String name) {
+        int index = name.equals("is_IP_in_CIDR") ? 1 : 0;
+        String text = a.str(index, "cidr");
+        try {
+            return Cidr.parse(text);
+        } catch (Cidr.BadCidr e) {
+            throw a.bad("`net." + name + "`: `" + text + "` is not a network in CIDR notation: " + e.getMessage())
+                    .withHint("write a network as `address/prefix`, e.g. `10.0.0.0/8` or `2001:db8::/32`");
+        }
+    }
+
+    private static int bits(Args a, int index, String name) {
+        long n = a.integer(index, name);
+        return (int) Math.max(-1, Math.min(Integer.MAX_VALUE, n));
     }
 
     /** A test on an IP address, with Go's net semantics as KCL's net module has them; false for a non-IP. */
