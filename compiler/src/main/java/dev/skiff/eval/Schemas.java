@@ -374,7 +374,7 @@ final class Schemas {
                 String text = "check failed for `" + inst.def.name() + "`"
                         + (msg == null || msg.isEmpty() ? ": `" + c.test().span().text() + "`" : ": " + msg);
                 throw new EvalException(Diagnostic.error(Code.E0501, span, text)
-                        .withLabel(c.span(), "this check is false"));
+                        .withLabel(c.span(), "this check is false"), msg == null || msg.isEmpty() ? null : msg);
             }
         }
     }

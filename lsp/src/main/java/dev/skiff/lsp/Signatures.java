@@ -158,6 +158,8 @@ final class Signatures {
             m("crypto.file" + digest + "(filepath: str) -> str",
                     "The " + digest.toUpperCase(java.util.Locale.ROOT) + " digest of a file of the project, in hex.");
         }
+        m("runtime.catch(func: () -> any) -> str",
+                "Calls `func`; the message of the error it fails with, or Undefined when it succeeds.");
         m("manifests.yaml_stream(values: list, opts: dict = None)", "Outputs the values as a YAML stream.");
         m("datetime.today() -> str", "The current date and time.");
         m("datetime.now(format: str = None) -> str", "The current time, formatted.");

@@ -3,6 +3,7 @@ package dev.skiff.eval.lib;
 import dev.skiff.diag.Code;
 import dev.skiff.emit.DataReader;
 import dev.skiff.emit.YamlWriter;
+import dev.skiff.eval.value.EvalException;
 import dev.skiff.eval.value.Value;
 import dev.skiff.eval.value.Values;
 import java.math.BigInteger;
@@ -16,7 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-/** KCL's system modules by name, and the modules small enough to live here: math, regex, base64, base32. */
+/** KCL's system modules by name, and the modules small enough to live here: math, regex, base64, base32, runtime. */
 final class SystemModules {
     private SystemModules() {
     }
@@ -34,6 +35,7 @@ final class SystemModules {
         out.put("datetime", module("datetime", DatetimeModule::register));
         out.put("file", module("file", FileModule::register));
         out.put("net", module("net", NetModule::register));
+        out.put("runtime", module("runtime", SystemModules::runtime));
     }
 
     private static Value.Module module(String name, java.util.function.Consumer<Map<String, Value>> body) {
@@ -149,6 +151,30 @@ final class SystemModules {
             String[] parts = pattern(a, a.str(1, "pattern")).split(a.str(0, "string"),
                     max == null || max == 0 ? -1 : (int) (max + 1));
             return new Value.ListV(java.util.Arrays.stream(parts).map(s -> (Value) new Value.Str(s)).toList());
+        });
+    }
+
+    /**
+     * {@code runtime.catch(func)}: calls a function of no arguments and returns the message of the error it
+     * fails with (the program's own message for an {@code assert} or a check), or Undefined when it succeeds.
+     * Running out of a limit (steps, depth) is not caught: the program as a whole is too big.
+     */
+    private static void runtime(Map<String, Value> m) {
+        fn(m, "runtime", "catch", a -> {
+            Value f = a.get(0, "func");
+            if (!(f instanceof Value.Func)) {
+                throw a.wrong("func", "a function", f);
+            }
+            try {
+                a.ctx().call(f, List.of(), Map.of());
+                return Value.Undefined.UNDEFINED;
+            } catch (EvalException e) {
+                Code code = e.diagnostic().code();
+                if (code == Code.E0506 || code == Code.E0509) {
+                    throw e;
+                }
+                return new Value.Str(e.reason());
+            }
         });
     }
 
