@@ -160,6 +160,9 @@ final class Signatures {
         }
         m("runtime.catch(func: () -> any) -> str",
                 "Calls `func`; the message of the error it fails with, or Undefined when it succeeds.");
+        m("template.execute(template: str, data: {str:} = {}) -> str",
+                "Renders a Handlebars template over the data: `{{x}}` escaped, `{{{x}}}` raw, if/unless/each/with.");
+        m("template.html_escape(data: str) -> str", "The text with `& < > \" ' ` =` replaced by HTML entities.");
         m("manifests.yaml_stream(values: list, opts: dict = None)", "Outputs the values as a YAML stream.");
         m("datetime.today() -> str", "The current date and time.");
         m("datetime.now(format: str = None) -> str", "The current time, formatted.");

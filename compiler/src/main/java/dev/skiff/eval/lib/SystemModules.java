@@ -3,6 +3,8 @@ package dev.skiff.eval.lib;
 import dev.skiff.diag.Code;
 import dev.skiff.emit.DataReader;
 import dev.skiff.emit.YamlWriter;
+import dev.skiff.eval.lib.template.Template;
+import dev.skiff.eval.lib.template.TemplateException;
 import dev.skiff.eval.value.EvalException;
 import dev.skiff.eval.value.Value;
 import dev.skiff.eval.value.Values;
@@ -17,7 +19,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-/** KCL's system modules by name, and the modules small enough to live here: math, regex, base64, base32, runtime. */
+/**
+ * KCL's system modules by name, and the modules small enough to live here: math, regex, base64, base32, runtime
+ * and template (whose engine is the {@code template} package).
+ */
 final class SystemModules {
     private SystemModules() {
     }
@@ -36,6 +41,7 @@ final class SystemModules {
         out.put("file", module("file", FileModule::register));
         out.put("net", module("net", NetModule::register));
         out.put("runtime", module("runtime", SystemModules::runtime));
+        out.put("template", module("template", SystemModules::template));
     }
 
     private static Value.Module module(String name, java.util.function.Consumer<Map<String, Value>> body) {
@@ -176,6 +182,25 @@ final class SystemModules {
                 return new Value.Str(e.reason());
             }
         });
+    }
+
+    /** {@code template.execute(template, data={})} with Handlebars' semantics, and {@code template.html_escape}. */
+    private static void template(Map<String, Value> m) {
+        fn(m, "template", "execute", a -> {
+            String text = a.str(0, "template");
+            Value data = a.opt(1, "data");
+            if (data != null && Values.entries(data) == null) {
+                throw a.wrong("data", "a dict", data);
+            }
+            try {
+                Template t = Template.parse(text);
+                return new Value.Str(t.render(data == null ? Map.of() : Values.toJavaWithPrivate(data)));
+            } catch (TemplateException e) {
+                throw a.bad("`template.execute`: the template's line " + e.line() + ", column " + e.column() + ": "
+                        + e.getMessage());
+            }
+        });
+        fn(m, "template", "html_escape", a -> new Value.Str(Template.htmlEscape(a.str(0, "data"))));
     }
 
     private static void codec(Map<String, Value> m, boolean base32) {
