@@ -108,7 +108,8 @@ public final class Skiff {
             if (out.stream() != null) {
                 stream = new ArrayList<>();
                 for (Value doc : out.stream()) {
-                    stream.add(doc.toJava());
+                    // manifests.yaml_stream has already left out what its options say (private keys by default)
+                    stream.add(dev.skiff.eval.value.Values.toJavaWithPrivate(doc));
                 }
             }
             return new Compilation(diagnostics, out.document().toJava(), stream, null, out);

@@ -141,7 +141,7 @@ final class DataModules {
                 throw a.wrong("opts", "dict", opts);
             }
             Shape shape = new Shape(Values.truthy(o.getOrDefault("sort_keys", Value.Bool.FALSE)),
-                    Values.truthy(o.getOrDefault("ignore_private", Value.Bool.of(opts != null))),
+                    Values.truthy(o.getOrDefault("ignore_private", Value.Bool.TRUE)),
                     Values.truthy(o.getOrDefault("ignore_none", Value.Bool.FALSE)));
             List<Value> docs = new ArrayList<>();
             for (Value v : values) {
