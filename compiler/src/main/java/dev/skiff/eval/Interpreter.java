@@ -800,6 +800,9 @@ final class Interpreter {
         if (v instanceof Value.Func f && f.impl() instanceof TypeAliasFunction alias) {
             return alias.type();
         }
+        if (v instanceof Value.Func f && f.impl() instanceof dev.skiff.eval.value.NativeType type) {
+            return new RType.Native(type);
+        }
         throw new EvalException(Code.E0306, n.span(), "`" + n.name().span().text() + "` is not a type");
     }
 

@@ -516,6 +516,7 @@ final class Schemas {
                 yield null;
             }
             case RType.Function f -> v instanceof Value.Func ? v : null;
+            case RType.Native n -> n.type().contains().test(v) ? v : null;
         };
     }
 
