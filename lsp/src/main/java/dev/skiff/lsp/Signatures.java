@@ -167,8 +167,9 @@ final class Signatures {
         m("datetime.today() -> str", "The current date and time.");
         m("datetime.now(format: str = None) -> str", "The current time, formatted.");
         m("datetime.ticks() -> float", "Seconds since the epoch.");
-        m("datetime.date() -> str", "Today's date.");
-        m("datetime.validate(date: str, format: str) -> bool", "Whether `date` has the format.");
+        m("datetime.date() -> str", "The current date and time, as `2024-08-26 10:30:00`.");
+        m("datetime.validate(date: str, format: str) -> bool",
+                "Whether the whole of `date` has the strftime format and names a date that exists.");
         m("file.read(filepath: str) -> str", "The content of a file of the project.");
         m("file.exists(filepath: str) -> bool", "Whether the file exists.");
         m("file.abs(filepath: str) -> str", "The absolute path.");
