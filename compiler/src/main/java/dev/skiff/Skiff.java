@@ -111,7 +111,7 @@ public final class Skiff {
                 return new Compilation(diagnostics, null, null, null);
             }
             EvalOptions options = new EvalOptions(request.options(), resolver, project.value().root(),
-                    request.printOut(), Limits.defaults(), k8sVersion, crds(request, project.value()));
+                    request.printOut(), Limits.defaults(), k8sVersion, crdFiles, request.writeFiles());
             Result<Evaluator.Output> result = new Evaluator(options).evaluate(parsed.value());
             diagnostics.addAll(result.diagnostics());
             if (hasErrors(diagnostics) || result.value() == null) {
@@ -122,7 +122,8 @@ public final class Skiff {
             if (out.stream() != null) {
                 stream = new ArrayList<>();
                 for (Value doc : out.stream()) {
-                    stream.add(doc.toJava());
+                    // manifests.yaml_stream has already left out what its options say (private keys by default)
+                    stream.add(dev.skiff.eval.value.Values.toJavaWithPrivate(doc));
                 }
             }
             return new Compilation(diagnostics, out.document().toJava(), stream, null, out);

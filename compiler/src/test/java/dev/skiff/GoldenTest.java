@@ -117,7 +117,9 @@ class GoldenTest {
         }
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream printOut = new PrintStream(printed, true, StandardCharsets.UTF_8);
-        CompileRequest request = new CompileRequest(List.of(c.input()), options, root(), printOut);
+        // as `skiff run`: file writes happen (a case that writes removes what it wrote)
+        CompileRequest request = new CompileRequest(List.of(c.input()), options, root(), printOut)
+                .withFileWrites(true);
         Compilation compilation = Skiff.compile(request);
         if (compilation.internal() != null) {
             throw new AssertionError("internal error in " + c.name(), compilation.internal());

@@ -6,6 +6,7 @@ import dev.skiff.Manifests;
 import dev.skiff.Skiff;
 import dev.skiff.diag.Diagnostic;
 import dev.skiff.diag.Result;
+import dev.skiff.emit.AtomicWrite;
 import dev.skiff.emit.YamlWriter;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -70,7 +71,7 @@ public final class BuildCommand implements Callable<Integer> {
         PrintStream stderr = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
                 StandardCharsets.UTF_8);
         Compilation c = Skiff.compile(new CompileRequest(in, options, Path.of("").toAbsolutePath(), stderr,
-                kubernetes.version, kubernetes.crds));
+                kubernetes.version, kubernetes.crds).withFileWrites(true));
         common.report(c, spec.commandLine().getErr());
         if (c.hasErrors()) {
             return ExitCodes.PROGRAM_ERROR;

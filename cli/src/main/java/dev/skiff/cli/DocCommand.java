@@ -3,6 +3,7 @@ package dev.skiff.cli;
 import dev.skiff.diag.Diagnostic;
 import dev.skiff.diag.Result;
 import dev.skiff.doc.MarkdownDoc;
+import dev.skiff.emit.AtomicWrite;
 import dev.skiff.source.SourceFile;
 import dev.skiff.syntax.Parser;
 import dev.skiff.syntax.SourceUnit;

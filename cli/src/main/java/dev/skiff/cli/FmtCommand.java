@@ -1,6 +1,7 @@
 package dev.skiff.cli;
 
 import dev.skiff.diag.Diagnostic;
+import dev.skiff.emit.AtomicWrite;
 import dev.skiff.modules.SourceReader;
 import dev.skiff.source.SourceFile;
 import dev.skiff.syntax.Formatter;

@@ -7,6 +7,7 @@ import dev.skiff.Skiff;
 import dev.skiff.diag.Code;
 import dev.skiff.diag.Diagnostic;
 import dev.skiff.diag.Result;
+import dev.skiff.emit.AtomicWrite;
 import dev.skiff.imports.ManifestImporter;
 import dev.skiff.imports.SameObjects;
 import dev.skiff.k8s.SchemaRegistry;

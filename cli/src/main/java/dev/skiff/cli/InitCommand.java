@@ -1,5 +1,6 @@
 package dev.skiff.cli;
 
+import dev.skiff.emit.AtomicWrite;
 import dev.skiff.k8s.SchemaRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;

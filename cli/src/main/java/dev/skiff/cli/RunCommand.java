@@ -3,6 +3,7 @@ package dev.skiff.cli;
 import dev.skiff.Compilation;
 import dev.skiff.CompileRequest;
 import dev.skiff.Skiff;
+import dev.skiff.emit.AtomicWrite;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +71,7 @@ public final class RunCommand implements Callable<Integer> {
         PrintStream stdout = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
                 StandardCharsets.UTF_8);
         CompileRequest request = new CompileRequest(in, options, Path.of("").toAbsolutePath(), stdout,
-                kubernetes.version, kubernetes.crds);
+                kubernetes.version, kubernetes.crds).withFileWrites(true);
         Compilation compilation = Skiff.compile(request);
         common.report(compilation, spec.commandLine().getErr());
         if (compilation.hasErrors()) {

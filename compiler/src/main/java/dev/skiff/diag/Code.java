@@ -69,7 +69,7 @@ public enum Code {
     E0508("option-error", "A required option (`-D key=value`) is missing or has the wrong type."),
     E0509("limit-exceeded", "Evaluation exceeded a size or step limit."),
     E0510("cyclic-reference", "A value depends on itself."),
-    E0511("io-error", "A file the program reads cannot be read, or lies outside the project."),
+    E0511("io-error", "A file the program reads or writes cannot be read or written, or lies outside the project."),
     E0513("deprecated", "A schema or attribute marked `@deprecated` is used: an error when the decorator is strict "
             + "(the default), a warning otherwise."),
 

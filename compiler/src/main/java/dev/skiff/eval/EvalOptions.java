@@ -13,9 +13,10 @@ import java.util.Map;
  * @param out         where {@code print} writes
  * @param k8sVersion  the Kubernetes schema version for {@code k8s.*} imports, or null for the newest
  * @param crds        CRD files whose kinds become {@code crds.<group>.<version>} modules
+ * @param writeFiles  whether the program's file writes happen, or are only checked
  */
 public record EvalOptions(Map<String, String> options, ModuleResolver resolver, Path projectRoot, Appendable out,
-                          Limits limits, String k8sVersion, java.util.List<Path> crds) {
+                          Limits limits, String k8sVersion, java.util.List<Path> crds, boolean writeFiles) {
     public EvalOptions {
         options = Map.copyOf(options);
         crds = java.util.List.copyOf(crds);
@@ -23,6 +24,6 @@ public record EvalOptions(Map<String, String> options, ModuleResolver resolver, 
 
     public EvalOptions(Map<String, String> options, ModuleResolver resolver, Path projectRoot, Appendable out,
                        Limits limits) {
-        this(options, resolver, projectRoot, out, limits, null, java.util.List.of());
+        this(options, resolver, projectRoot, out, limits, null, java.util.List.of(), false);
     }
 }

@@ -330,7 +330,30 @@ final class Interpreter {
     }
 
     private Value lambda(Expr.Lambda l, Env env) {
-        return new Value.Func("lambda", (ctx, args, kwargs) -> callLambda(l, env, args, kwargs, ctx.span()));
+        return new Value.Func("lambda", new Closure(l, env));
+    }
+
+    /** A lambda with the scope it was written in. */
+    private final class Closure implements dev.skiff.eval.value.NativeFunction {
+        private final Expr.Lambda lambda;
+        private final Env env;
+
+        Closure(Expr.Lambda lambda, Env env) {
+            this.lambda = lambda;
+            this.env = env;
+        }
+
+        @Override
+        public Value call(CallContext ctx, List<Value> args, Map<String, Value> kwargs) {
+            return callLambda(lambda, env, args, kwargs, ctx.span());
+        }
+
+        @Override
+        public String parameterType(int index) {
+            List<Node.Param> params = lambda.params();
+            return index < params.size() && params.get(index).type() != null
+                    ? params.get(index).type().span().text() : null;
+        }
     }
 
     private Value callLambda(Expr.Lambda l, Env closure, List<Value> args, Map<String, Value> kwargs, Span span) {
@@ -409,6 +432,11 @@ final class Interpreter {
         @Override
         public Path projectRoot() {
             return options.projectRoot();
+        }
+
+        @Override
+        public boolean writesFiles() {
+            return options.writeFiles();
         }
 
         @Override
@@ -836,6 +864,9 @@ final class Interpreter {
         }
         if (v instanceof Value.Func f && f.impl() instanceof TypeAliasFunction alias) {
             return alias.type();
+        }
+        if (v instanceof Value.Func f && f.impl() instanceof dev.skiff.eval.value.NativeType type) {
+            return new RType.Native(type);
         }
         throw new EvalException(Code.E0306, n.span(), "`" + n.name().span().text() + "` is not a type");
     }

@@ -31,7 +31,7 @@ final class Literals {
         try {
             return new Value.Int(v.longValueExact(), i.value() + i.suffix());
         } catch (ArithmeticException e) {
-            return new Value.Float(v.doubleValue());
+            return new Value.Float(v.doubleValue(), i.value() + i.suffix());
         }
     }
 

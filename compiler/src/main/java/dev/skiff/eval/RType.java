@@ -56,6 +56,14 @@ sealed interface RType {
         }
     }
 
+    /** A type of a system module ({@code units.NumberMultiplier}). */
+    record Native(dev.skiff.eval.value.NativeType type) implements RType {
+        @Override
+        public String display() {
+            return type.name();
+        }
+    }
+
     record Function() implements RType {
         @Override
         public String display() {
@@ -91,6 +99,7 @@ sealed interface RType {
             case DictT d -> to instanceof DictT t && assignable(d.key(), t.key()) && assignable(d.value(), t.value());
             case Schema s -> to instanceof Schema t && s.def().isOrExtends(t.def());
             case Function f -> to instanceof Function;
+            case Native n -> false; // the same type is handled above
             case Union u -> false; // handled above
         };
     }

@@ -521,7 +521,7 @@ final class Schemas {
             String text = "check failed for `" + inst.def.name() + "`" + (key == null ? "" : " at key `" + key + "`")
                     + (msg == null || msg.isEmpty() ? ": `" + c.test().span().text() + "`" : ": " + msg);
             throw new EvalException(Diagnostic.error(Code.E0501, span, text)
-                    .withLabel(c.span(), "this check is false"));
+                    .withLabel(c.span(), "this check is false"), msg == null || msg.isEmpty() ? null : msg);
         }
     }
 
@@ -684,6 +684,7 @@ final class Schemas {
                 yield null;
             }
             case RType.Function f -> v instanceof Value.Func ? v : null;
+            case RType.Native n -> n.type().contains().test(v) ? v : null;
         };
     }
 

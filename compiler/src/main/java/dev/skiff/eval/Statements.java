@@ -1,6 +1,7 @@
 package dev.skiff.eval;
 
 import dev.skiff.diag.Code;
+import dev.skiff.diag.Diagnostic;
 import dev.skiff.eval.value.EvalException;
 import dev.skiff.eval.value.Value;
 import dev.skiff.eval.value.Values;
@@ -190,8 +191,9 @@ final class Statements {
                 }
                 if (!Values.truthy(in.eval(a.test(), env))) {
                     String msg = a.message() == null ? null : Values.toStr(in.eval(a.message(), env));
-                    throw new EvalException(Code.E0502, a.test().span(),
-                            msg == null || msg.isEmpty() ? "assertion failed" : "assertion failed: " + msg);
+                    boolean bare = msg == null || msg.isEmpty();
+                    throw new EvalException(Diagnostic.error(Code.E0502, a.test().span(),
+                            bare ? "assertion failed" : "assertion failed: " + msg), bare ? null : msg);
                 }
             }
             case Stmt.TypeAlias t -> {

@@ -56,7 +56,42 @@ public final class KclGrammarSuite {
         System.out.print(report(results, args.length > 1 && args[1].equals("--failures")));
     }
 
+    /**
+     * Runs every case. As {@code kcl run} does, a program's file writes happen ({@code file.write},
+     * {@code json.dump_to_file}, …), so the cases run on a copy of the suite, which is left as it was.
+     */
     static List<CaseResult> run(Path suite) throws IOException {
+        Path copy = Files.createTempDirectory("kcl-grammar-");
+        try {
+            copyTree(suite, copy);
+            return runCases(copy);
+        } finally {
+            deleteTree(copy);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private static List<CaseResult> runCases(Path suite) throws IOException {
         List<Path> dirs;
         try (Stream<Path> s = Files.walk(suite)) {
             dirs = s.filter(p -> p.getFileName().toString().equals("main.k")).map(Path::getParent).sorted().toList();
@@ -130,7 +165,7 @@ public final class KclGrammarSuite {
         inputs.add(0, Path.of("main.k"));
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         Compilation c = Skiff.compile(new CompileRequest(inputs, options, dir,
-                new PrintStream(printed, true, StandardCharsets.UTF_8)));
+                new PrintStream(printed, true, StandardCharsets.UTF_8)).withFileWrites(true));
         if (c.internal() != null) {
             return new CaseResult(name, expectsError, Verdict.FAIL, "internal error: " + c.internal());
         }

@@ -134,31 +134,73 @@ final class Signatures {
         }
         m("json.encode(data: any, sort_keys: bool = False, indent: int = None, ignore_private: bool = False, "
                 + "ignore_none: bool = False) -> str", "The value as JSON.");
+        m("json.dump_to_file(data: any, filename: str, sort_keys: bool = False, indent: int = None, "
+                + "ignore_private: bool = False, ignore_none: bool = False)",
+                "Writes the value as JSON to a file of the project, atomically.");
         m("json.decode(value: str) -> any", "The value of a JSON text.");
         m("json.validate(value: str) -> bool", "Whether the text is valid JSON.");
         m("yaml.encode(data: any, sort_keys: bool = False, ignore_private: bool = False, ignore_none: bool = False) "
                 + "-> str", "The value as YAML.");
         m("yaml.encode_all(data: list, sort_keys: bool = False, ignore_private: bool = False, "
                 + "ignore_none: bool = False) -> str", "The values as a stream of YAML documents.");
+        m("yaml.dump_to_file(data: any, filename: str, sort_keys: bool = False, ignore_private: bool = False, "
+                + "ignore_none: bool = False)", "Writes the value as YAML to a file of the project, atomically.");
+        m("yaml.dump_all_to_file(data: list, filename: str, sort_keys: bool = False, ignore_private: bool = False, "
+                + "ignore_none: bool = False)", "Writes the values as a YAML stream to a file of the project.");
         m("yaml.decode(value: str) -> any", "The value of a YAML text.");
         m("yaml.decode_all(value: str) -> [any]", "The values of a stream of YAML documents.");
         m("yaml.validate(value: str) -> bool", "Whether the text is valid YAML.");
+        for (String digest : List.of("md5", "sha1", "sha224", "sha256", "sha384", "sha512", "blake3")) {
+            m("crypto." + digest + "(value: str, encoding: str = \"utf-8\") -> str",
+                    "The " + digest.toUpperCase(java.util.Locale.ROOT) + " digest of the string's bytes, in hex.");
+        }
+        for (String digest : List.of("sha256", "sha512", "blake3")) {
+            m("crypto.file" + digest + "(filepath: str) -> str",
+                    "The " + digest.toUpperCase(java.util.Locale.ROOT) + " digest of a file of the project, in hex.");
+        }
+        m("runtime.catch(func: () -> any) -> str",
+                "Calls `func`; the message of the error it fails with, or Undefined when it succeeds.");
+        m("template.execute(template: str, data: {str:} = {}) -> str",
+                "Renders a Handlebars template over the data: `{{x}}` escaped, `{{{x}}}` raw, if/unless/each/with.");
+        m("template.html_escape(data: str) -> str", "The text with `& < > \" ' ` =` replaced by HTML entities.");
         m("manifests.yaml_stream(values: list, opts: dict = None)", "Outputs the values as a YAML stream.");
         m("datetime.today() -> str", "The current date and time.");
         m("datetime.now(format: str = None) -> str", "The current time, formatted.");
         m("datetime.ticks() -> float", "Seconds since the epoch.");
-        m("datetime.date() -> str", "Today's date.");
-        m("datetime.validate(date: str, format: str) -> bool", "Whether `date` has the format.");
+        m("datetime.date() -> str", "The current date and time, as `2024-08-26 10:30:00`.");
+        m("datetime.validate(date: str, format: str) -> bool",
+                "Whether the whole of `date` has the strftime format and names a date that exists.");
         m("file.read(filepath: str) -> str", "The content of a file of the project.");
         m("file.exists(filepath: str) -> bool", "Whether the file exists.");
         m("file.abs(filepath: str) -> str", "The absolute path.");
-        m("file.glob(pattern: str) -> [str]", "The files matching the pattern.");
-        m("file.workdir() -> str", "The project's directory.");
+        m("file.glob(pattern: str) -> [str]", "The files of the project matching the pattern, sorted.");
+        m("file.workdir() -> str", "The project's directory, where relative paths start.");
         m("file.modpath() -> str", "The module's directory.");
+        m("file.current() -> str", "The path of the file this call is written in.");
+        m("file.size(filepath: str) -> int", "The size of a file of the project, in bytes.");
+        m("file.mkdir(directory: str, exists: bool = False)", "Makes a directory of the project and its parents.");
+        m("file.delete(filepath: str)", "Deletes a file or an empty directory of the project.");
+        m("file.cp(src: str, dest: str)", "Copies a file or a directory within the project.");
+        m("file.mv(src: str, dest: str)", "Moves a file or a directory within the project.");
+        m("file.write(filepath: str, content: str)", "Replaces the content of a file of the project, atomically.");
+        m("file.read_env(key: str) -> str", "The value of an environment variable, or Undefined.");
         m("net.split_host_port(ip_end_point: str) -> [str]", "The host and port of `host:port`.");
         m("net.join_host_port(host: str, port: int | str) -> str", "`host:port`.");
         m("net.is_IPv4(ip: str) -> bool", "Whether the text is an IPv4 address.");
         m("net.is_IP(ip: str) -> bool", "Whether the text is an IP address.");
+        m("net.is_IPv6(ip: str) -> bool", "Whether the text is an IPv6 address.");
+        m("net.parse_IP(ip: str) -> str", "The address in its canonical form, or \"\" if it is none.");
+        m("net.IP_string(ip: str) -> str", "The address in its canonical form, or \"\" if it is none.");
+        m("net.to_IP4(ip: str) -> str", "The IPv4 form of an address, or \"\" if it has none.");
+        m("net.to_IP6(ip: str) -> str", "The IPv6 form of an address.");
+        m("net.parse_CIDR(cidr: str) -> {str:}", "The network's first address `ip` and prefix length `mask`, or {}.");
+        m("net.is_IP_in_CIDR(ip: str, cidr: str) -> bool", "Whether the address is in the network.");
+        m("net.CIDR_subnet(cidr: str, additional_bits: int, net_num: int) -> str",
+                "The `net_num`th network with `additional_bits` more prefix bits inside `cidr`.");
+        m("net.CIDR_subnets(cidr: str, additional_bits: [int]) -> [str]",
+                "Networks of the given sizes inside `cidr`, each at the lowest free place.");
+        m("net.CIDR_host(cidr: str, host_num: int) -> str", "The `host_num`th address of the network (-1: the last).");
+        m("net.CIDR_netmask(cidr: str) -> str", "The IPv4 netmask of the network.");
     }
 
     private Signatures() {

@@ -42,6 +42,10 @@ final class Builtins {
             if (fn == null || items == null) {
                 throw ctx.error(dev.skiff.diag.Code.E0305, "`reduce` takes a function, a list and an optional initial value");
             }
+            if (!(fn instanceof Value.Func f)) {
+                throw ctx.error(dev.skiff.diag.Code.E0304, "`reduce` needs a function to fold with, found `"
+                        + Values.typeName(fn) + "`");
+            }
             List<Value> list = items instanceof Value.ListV l ? l.items() : Values.entries(items) != null
                     ? Values.entries(items).keySet().stream().map(k -> (Value) new Value.Str(k)).toList() : null;
             if (list == null) {
@@ -49,6 +53,12 @@ final class Builtins {
             }
             int start = 0;
             if (acc == null) {
+                String accType = f.impl().parameterType(0);
+                if (list.isEmpty() && accType != null && !accType.contains("None") && !accType.equals("any")) {
+                    throw ctx.error(dev.skiff.diag.Code.E0305, "`reduce` has an empty list and no initial value, and the "
+                            + "accumulator's type `" + accType + "` does not allow None")
+                            .withHint("pass an initial value, or give the accumulator a type that allows None");
+                }
                 if (list.isEmpty()) {
                     return Value.None.NONE; // as KCL: nothing to fold and no initial value
                 }

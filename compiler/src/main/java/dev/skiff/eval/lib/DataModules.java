@@ -17,8 +17,15 @@ final class DataModules {
 
     /** Encoding options shared by json/yaml/manifests: sort keys, leave out private keys or None values. */
     record Shape(boolean sortKeys, boolean ignorePrivate, boolean ignoreNone) {
-        static Shape of(Args a, int first, boolean privateDefault) {
-            return new Shape(a.bool(first, "sort_keys", false), a.bool(first + 2, "ignore_private", privateDefault),
+        /** {@code yaml.encode}'s options from argument {@code first} on: sort_keys, ignore_private, ignore_none. */
+        static Shape yaml(Args a, int first) {
+            return new Shape(a.bool(first, "sort_keys", false), a.bool(first + 1, "ignore_private", false),
+                    a.bool(first + 2, "ignore_none", false));
+        }
+
+        /** {@code json.encode}'s options from {@code first} on: sort_keys, indent, ignore_private, ignore_none. */
+        static Shape json(Args a, int first) {
+            return new Shape(a.bool(first, "sort_keys", false), a.bool(first + 2, "ignore_private", false),
                     a.bool(first + 3, "ignore_none", false));
         }
 
@@ -56,11 +63,10 @@ final class DataModules {
     }
 
     static void json(Map<String, Value> m) {
-        SystemModules.fn(m, "json", "encode", a -> {
-            Object data = new Shape(a.bool(1, "sort_keys", false), a.bool(3, "ignore_private", false),
-                    a.bool(4, "ignore_none", false)).apply(data(a.get(0, "data")));
-            Long indent = a.optInt(2, "indent");
-            return new Value.Str(indent == null || indent == 0 ? compact(data) : JsonWriter.write(data, indent.intValue()).stripTrailing());
+        SystemModules.fn(m, "json", "encode", a -> new Value.Str(jsonText(a, a.get(0, "data"), 1)));
+        SystemModules.fn(m, "json", "dump_to_file", a -> {
+            ProjectFiles.write(a, a.str(1, "filename"), jsonText(a, a.get(0, "data"), 2));
+            return Value.None.NONE;
         });
         SystemModules.fn(m, "json", "decode", a -> SystemModules.fromJava(SystemModules.readData(a, a.str(0, "value"), false)));
         SystemModules.fn(m, "json", "validate", a -> {
@@ -73,22 +79,23 @@ final class DataModules {
         });
     }
 
+    /** JSON text of a value with the options that follow it from argument {@code first} on. */
+    private static String jsonText(Args a, Value value, int first) {
+        Object data = Shape.json(a, first).apply(data(value));
+        Long indent = a.optInt(first + 1, "indent");
+        return indent == null || indent == 0 ? compact(data) : JsonWriter.write(data, indent.intValue()).stripTrailing();
+    }
+
     static void yaml(Map<String, Value> m) {
-        SystemModules.fn(m, "yaml", "encode", a -> {
-            Object data = new Shape(a.bool(1, "sort_keys", false), a.bool(2, "ignore_private", false),
-                    a.bool(3, "ignore_none", false)).apply(data(a.get(0, "data")));
-            return new Value.Str(YamlWriter.write(data));
+        SystemModules.fn(m, "yaml", "encode", a -> new Value.Str(yamlText(a.get(0, "data"), Shape.yaml(a, 1))));
+        SystemModules.fn(m, "yaml", "encode_all", a -> new Value.Str(yamlStream(a.list(0, "data"), Shape.yaml(a, 1))));
+        SystemModules.fn(m, "yaml", "dump_to_file", a -> {
+            ProjectFiles.write(a, a.str(1, "filename"), yamlText(a.get(0, "data"), Shape.yaml(a, 2)));
+            return Value.None.NONE;
         });
-        SystemModules.fn(m, "yaml", "encode_all", a -> {
-            List<Object> docs = new ArrayList<>();
-            Shape shape = new Shape(a.bool(1, "sort_keys", false), a.bool(2, "ignore_private", false),
-                    a.bool(3, "ignore_none", false));
-            // as KCL: each document ends with its line break, and documents are joined by "\n---\n"
-            List<String> texts = new ArrayList<>();
-            for (Value v : a.list(0, "data")) {
-                texts.add(YamlWriter.write(shape.apply(data(v))));
-            }
-            return new Value.Str(String.join("\n---\n", texts));
+        SystemModules.fn(m, "yaml", "dump_all_to_file", a -> {
+            ProjectFiles.write(a, a.str(1, "filename"), yamlStream(a.list(0, "data"), Shape.yaml(a, 2)));
+            return Value.None.NONE;
         });
         SystemModules.fn(m, "yaml", "decode", a -> SystemModules.fromJava(SystemModules.readData(a, a.str(0, "value"), true)));
         SystemModules.fn(m, "yaml", "decode_all", a -> {
@@ -112,6 +119,19 @@ final class DataModules {
         });
     }
 
+    private static String yamlText(Value value, Shape shape) {
+        return YamlWriter.write(shape.apply(data(value)));
+    }
+
+    /** Documents as KCL joins them: each ends with its line break, and they are separated by {@code "\n---\n"}. */
+    private static String yamlStream(List<Value> values, Shape shape) {
+        List<String> texts = new ArrayList<>();
+        for (Value v : values) {
+            texts.add(yamlText(v, shape));
+        }
+        return String.join("\n---\n", texts);
+    }
+
     static void manifests(Map<String, Value> m) {
         SystemModules.fn(m, "manifests", "yaml_stream", a -> {
             List<Value> values = a.list(0, "values");
@@ -121,7 +141,7 @@ final class DataModules {
                 throw a.wrong("opts", "dict", opts);
             }
             Shape shape = new Shape(Values.truthy(o.getOrDefault("sort_keys", Value.Bool.FALSE)),
-                    Values.truthy(o.getOrDefault("ignore_private", Value.Bool.of(opts != null))),
+                    Values.truthy(o.getOrDefault("ignore_private", Value.Bool.TRUE)),
                     Values.truthy(o.getOrDefault("ignore_none", Value.Bool.FALSE)));
             List<Value> docs = new ArrayList<>();
             for (Value v : values) {

@@ -3,11 +3,13 @@ package dev.skiff.eval.lib;
 import dev.skiff.diag.Code;
 import dev.skiff.emit.DataReader;
 import dev.skiff.emit.YamlWriter;
+import dev.skiff.eval.lib.template.Template;
+import dev.skiff.eval.lib.template.TemplateException;
+import dev.skiff.eval.value.EvalException;
 import dev.skiff.eval.value.Value;
 import dev.skiff.eval.value.Values;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -17,7 +19,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-/** KCL's system modules: math, regex, base64, base32, json, yaml, units, manifests, crypto, datetime, file. */
+/**
+ * KCL's system modules by name, and the modules small enough to live here: math, regex, base64, base32, runtime
+ * and template (whose engine is the {@code template} package).
+ */
 final class SystemModules {
     private SystemModules() {
     }
@@ -31,10 +36,12 @@ final class SystemModules {
         out.put("yaml", module("yaml", DataModules::yaml));
         out.put("manifests", module("manifests", DataModules::manifests));
         out.put("units", module("units", Units::register));
-        out.put("crypto", module("crypto", SystemModules::crypto));
-        out.put("datetime", module("datetime", HostModules::datetime));
-        out.put("file", module("file", HostModules::file));
-        out.put("net", module("net", HostModules::net));
+        out.put("crypto", module("crypto", CryptoModule::register));
+        out.put("datetime", module("datetime", DatetimeModule::register));
+        out.put("file", module("file", FileModule::register));
+        out.put("net", module("net", NetModule::register));
+        out.put("runtime", module("runtime", SystemModules::runtime));
+        out.put("template", module("template", SystemModules::template));
     }
 
     private static Value.Module module(String name, java.util.function.Consumer<Map<String, Value>> body) {
@@ -153,6 +160,49 @@ final class SystemModules {
         });
     }
 
+    /**
+     * {@code runtime.catch(func)}: calls a function of no arguments and returns the message of the error it
+     * fails with (the program's own message for an {@code assert} or a check), or Undefined when it succeeds.
+     * Running out of a limit (steps, depth) is not caught: the program as a whole is too big.
+     */
+    private static void runtime(Map<String, Value> m) {
+        fn(m, "runtime", "catch", a -> {
+            Value f = a.get(0, "func");
+            if (!(f instanceof Value.Func)) {
+                throw a.wrong("func", "a function", f);
+            }
+            try {
+                a.ctx().call(f, List.of(), Map.of());
+                return Value.Undefined.UNDEFINED;
+            } catch (EvalException e) {
+                Code code = e.diagnostic().code();
+                if (code == Code.E0506 || code == Code.E0509) {
+                    throw e;
+                }
+                return new Value.Str(e.reason());
+            }
+        });
+    }
+
+    /** {@code template.execute(template, data={})} with Handlebars' semantics, and {@code template.html_escape}. */
+    private static void template(Map<String, Value> m) {
+        fn(m, "template", "execute", a -> {
+            String text = a.str(0, "template");
+            Value data = a.opt(1, "data");
+            if (data != null && Values.entries(data) == null) {
+                throw a.wrong("data", "a dict", data);
+            }
+            try {
+                Template t = Template.parse(text);
+                return new Value.Str(t.render(data == null ? Map.of() : Values.toJavaWithPrivate(data)));
+            } catch (TemplateException e) {
+                throw a.bad("`template.execute`: the template's line " + e.line() + ", column " + e.column() + ": "
+                        + e.getMessage());
+            }
+        });
+        fn(m, "template", "html_escape", a -> new Value.Str(Template.htmlEscape(a.str(0, "data"))));
+    }
+
     private static void codec(Map<String, Value> m, boolean base32) {
         String name = base32 ? "base32" : "base64";
         fn(m, name, "encode", a -> {
@@ -167,21 +217,6 @@ final class SystemModules {
                 throw a.bad("`" + name + ".decode`: the input is not valid " + name);
             }
         });
-    }
-
-    private static void crypto(Map<String, Value> m) {
-        for (String[] alg : new String[][] {{"md5", "MD5"}, {"sha1", "SHA-1"}, {"sha224", "SHA-224"},
-                {"sha256", "SHA-256"}, {"sha384", "SHA-384"}, {"sha512", "SHA-512"}}) {
-            fn(m, "crypto", alg[0], a -> new Value.Str(digest(alg[1], a.str(0, "value").getBytes(StandardCharsets.UTF_8))));
-        }
-    }
-
-    static String digest(String algorithm, byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(algorithm + " is not available", e);
-        }
     }
 
     /** Plain data (as read from JSON or YAML) as a value. */

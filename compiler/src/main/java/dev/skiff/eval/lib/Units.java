@@ -1,10 +1,14 @@
 package dev.skiff.eval.lib;
 
+import dev.skiff.eval.value.NativeType;
 import dev.skiff.eval.value.Value;
 import java.math.BigDecimal;
 import java.util.Map;
 
-/** The {@code units} module: constants and {@code to_Gi(n)}-style conversions to unit strings. */
+/**
+ * The {@code units} module: constants, {@code to_Gi(n)}-style conversions to unit strings, and the type
+ * {@code NumberMultiplier} of numbers written with a multiplier.
+ */
 final class Units {
     private static final String[] SUFFIXES = {"n", "u", "m", "k", "K", "M", "G", "T", "P", "Ki", "Mi", "Gi", "Ti", "Pi"};
 
@@ -30,6 +34,10 @@ final class Units {
     }
 
     static void register(Map<String, Value> m) {
+        // a number written with a multiplier (`1Ki`, `500m`): Skiff keeps its value a number, and the text it was
+        // written as for str() and interpolation
+        m.put("NumberMultiplier", new Value.Func("units.NumberMultiplier", new NativeType("units.NumberMultiplier",
+                v -> v instanceof Value.Int i && i.written() != null || v instanceof Value.Float f && f.written() != null)));
         for (String s : SUFFIXES) {
             BigDecimal f = factor(s);
             m.put(s, f.scale() > 0 ? new Value.Float(f.doubleValue()) : new Value.Int(f.longValueExact()));

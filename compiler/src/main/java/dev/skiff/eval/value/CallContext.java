@@ -27,8 +27,16 @@ public interface CallContext {
     /** Where {@code print} writes. */
     Appendable out();
 
-    /** The project root: {@code file.*} functions may read only below it. */
+    /** The project root: {@code file.*} functions may read and write only below it. */
     Path projectRoot();
+
+    /**
+     * Whether file writes happen ({@code skiff run}); when false ({@code skiff check}, the editor) a function that
+     * writes checks its arguments and then does nothing.
+     */
+    default boolean writesFiles() {
+        return false;
+    }
 
     /** Calls a function value (for builtins that take a function argument). */
     Value call(Value function, List<Value> args, Map<String, Value> kwargs);

@@ -10,10 +10,20 @@ import dev.skiff.source.Span;
  */
 public final class EvalException extends RuntimeException {
     private final transient Diagnostic diagnostic;
+    private final String reason;
 
     public EvalException(Diagnostic diagnostic) {
+        this(diagnostic, null);
+    }
+
+    /**
+     * @param reason the program's own words for the failure (an {@code assert}'s or a check's message), which
+     *               {@code runtime.catch} returns; null when it has none
+     */
+    public EvalException(Diagnostic diagnostic, String reason) {
         super(diagnostic.message(), null, false, false);
         this.diagnostic = diagnostic;
+        this.reason = reason;
     }
 
     public EvalException(Code code, Span span, String message) {
@@ -24,8 +34,13 @@ public final class EvalException extends RuntimeException {
         return diagnostic;
     }
 
+    /** The failure in the program's own words where it gave some, else the diagnostic's message. */
+    public String reason() {
+        return reason != null ? reason : diagnostic.message();
+    }
+
     /** The same failure with a hint added. */
     public EvalException withHint(String hint) {
-        return new EvalException(diagnostic.withHint(hint));
+        return new EvalException(diagnostic.withHint(hint), reason);
     }
 }

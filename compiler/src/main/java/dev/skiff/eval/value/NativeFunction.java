@@ -13,4 +13,9 @@ public interface NativeFunction {
      * @param kwargs keyword arguments in the order written
      */
     Value call(CallContext ctx, List<Value> args, Map<String, Value> kwargs);
+
+    /** The declared type of parameter {@code index} as written ({@code int}, {@code str | None}), or null. */
+    default String parameterType(int index) {
+        return null;
+    }
 }

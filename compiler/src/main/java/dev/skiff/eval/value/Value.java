@@ -81,7 +81,25 @@ public sealed interface Value permits Value.None, Value.Undefined, Value.Bool, V
         }
     }
 
-    record Float(double value) implements Value {
+    /**
+     * A float. {@code written} keeps a number-multiplier literal that is not a whole number ({@code 1024u}) as it
+     * was written, as for {@link Int}.
+     */
+    record Float(double value, String written) implements Value {
+        public Float(double value) {
+            this(value, null);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Float other && Double.compare(other.value, value) == 0;
+        }
+
+        @Override
+        public int hashCode() {
+            return Double.hashCode(value);
+        }
+
         @Override
         public Object toJava() {
             return value;

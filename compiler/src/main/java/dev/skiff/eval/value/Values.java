@@ -185,7 +185,7 @@ public final class Values {
             case Value.Undefined u -> sb.append("Undefined");
             case Value.Bool b -> sb.append(b.value() ? "True" : "False");
             case Value.Int i -> sb.append(i.written() != null ? i.written() : Long.toString(i.value()));
-            case Value.Float f -> sb.append(formatFloat(f.value()));
+            case Value.Float f -> sb.append(f.written() != null ? f.written() : formatFloat(f.value()));
             case Value.Str s -> quote(s.value(), sb);
             case Value.ListV l -> {
                 sb.append('[');

@@ -1,4 +1,4 @@
-package dev.skiff.cli;
+package dev.skiff.emit;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,11 +11,11 @@ import java.nio.file.StandardCopyOption;
  * Writes a file so that readers see either the old content or the new, never half of it: the text goes to
  * a temporary file beside the target, is forced to disk, and is then moved over the target.
  */
-final class AtomicWrite {
+public final class AtomicWrite {
     private AtomicWrite() {
     }
 
-    static void write(Path target, String text) throws IOException {
+    public static void write(Path target, String text) throws IOException {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         if (dir != null) {
