@@ -81,6 +81,9 @@ public final class TextRenderer {
         return Integer.toString(max).length() + 1;
     }
 
+    /** The most characters of a source line a snippet shows. */
+    private static final int MAX_SHOWN = 200;
+
     private void snippet(Span span, char mark, String note, int gutter, String markColor, StringBuilder out) {
         SourceFile file = span.file();
         int line = file.line(span.start());
@@ -97,6 +100,15 @@ public final class TextRenderer {
             col = text.length();
         }
         width = Math.min(width, Math.max(1, text.length() - col));
+        if (text.length() > MAX_SHOWN) {
+            // a long line (generated or minified source) is shown as a window around the mark
+            int from = Math.max(0, Math.min(col - MAX_SHOWN / 3, text.length() - MAX_SHOWN));
+            int to = Math.min(text.length(), from + MAX_SHOWN);
+            String before = from > 0 ? "..." : "";
+            text = before + text.substring(from, to) + (to < text.length() ? "..." : "");
+            col = col - from + before.length();
+            width = Math.max(1, Math.min(width, to - from + before.length() - col));
+        }
         String num = Integer.toString(line + 1);
         String pad = " ".repeat(gutter);
         out.append(pad).append(paint("1;34", "|")).append('\n');
