@@ -19,6 +19,8 @@ public final class Suggestions {
             int d = distance(name.toLowerCase(), c.toLowerCase());
             if (d == 0) {
                 d = 1; // differs only in case: always worth suggesting
+            } else if (d >= Math.max(name.length(), c.length())) {
+                continue; // nothing of the name is kept (`z` for `f`): another name, not a misspelling
             }
             if (d <= limit && (d < bestDistance || (d == bestDistance && c.compareTo(best) < 0))) {
                 best = c;
