@@ -215,7 +215,7 @@ public final class SkiffLanguageServer implements LanguageServer, LanguageClient
             }
             analyses.put(uri, a);
             if (a.diagnostics.isEmpty()) {
-                List<Diagnostic> full = compileFile(uri);
+                List<Diagnostic> full = compileFile(uri, a.file);
                 if (versions.getOrDefault(uri, 0) != version || !texts.containsKey(uri)) {
                     return; // stale: the compile took longer than the next keystroke
                 }
@@ -246,8 +246,11 @@ public final class SkiffLanguageServer implements LanguageServer, LanguageClient
         c.publishDiagnostics(new PublishDiagnosticsParams(a.uri, out, a.version));
     }
 
-    /** The full compiler's diagnostics for the file on disk that concern this file (or have no place). */
-    private List<Diagnostic> compileFile(String uri) {
+    /**
+     * The full compiler's diagnostics for the file on disk that concern this file (or have no place). An
+     * error in a package it imports is shown on the import that leads there, pointing at where it is.
+     */
+    private List<Diagnostic> compileFile(String uri, dev.skiff.source.SourceFile doc) {
         if (!uri.startsWith("file:")) {
             return List.of();
         }
@@ -271,9 +274,41 @@ public final class SkiffLanguageServer implements LanguageServer, LanguageClient
         for (Diagnostic d : all) {
             if (d.span() == null || file.toUri().equals(d.span().file().uri())) {
                 out.add(d);
+            } else if (d.severity() == dev.skiff.diag.Severity.ERROR) {
+                out.add(onImport(d, doc));
             }
         }
         return out;
+    }
+
+    private static final java.util.regex.Pattern IMPORT = java.util.regex.Pattern.compile(
+            "(?m)^[ \\t]*import[ \\t]+(\\.*)([A-Za-z_][\\w.]*)");
+
+    /**
+     * An error located in another file, moved onto the import of this document whose package holds that
+     * file (or onto the start of the document), with a label at the error's own place.
+     */
+    static Diagnostic onImport(Diagnostic d, dev.skiff.source.SourceFile doc) {
+        dev.skiff.source.Span at = dev.skiff.source.Span.of(doc, 0, 0);
+        String where = d.span().file().uri().getPath() == null ? d.span().file().name()
+                : d.span().file().uri().getPath();
+        where = where.replace('\\', '/');
+        java.util.regex.Matcher m = IMPORT.matcher(doc.text());
+        while (m.find()) {
+            String dir = m.group(2).replace('.', '/');
+            if (where.contains("/" + dir + "/") || where.endsWith("/" + dir + ".k") || where.startsWith(dir + "/")
+                    || d.span().file().name().contains(dir + "/") || d.span().file().name().endsWith(dir + ".k")) {
+                at = dev.skiff.source.Span.of(doc, m.start(2), m.end(2));
+                break;
+            }
+        }
+        Diagnostic moved = Diagnostic.error(d.code(), at, "in `" + d.span().file().name() + ":" + d.span().line() + ":"
+                        + d.span().column() + "`: " + d.message())
+                .withLabel(d.span(), d.message());
+        for (String hint : d.hints()) {
+            moved = moved.withHint(hint);
+        }
+        return moved;
     }
 
     /**

@@ -96,6 +96,21 @@ class LspCrossFileTest {
     }
 
     @Test
+    void anErrorInAnImportedPackageIsShownOnItsImportPointingAtThePlace() throws Exception {
+        Files.writeString(teams, TEAMS + "\nlabel = lambda t: Team -> str {\n    t.name + sufix\n}\n");
+        String m = client.open(main, MAIN);
+        List<org.eclipse.lsp4j.Diagnostic> found = client.diagnostics(m);
+        assertThat(found).singleElement().satisfies(d -> {
+            assertThat(d.getMessage()).contains("lib/teams.k:8:14").contains("name `sufix` is not defined");
+            assertThat(d.getRange().getStart()).isEqualTo(at(MAIN, "lib.teams", 0));
+            assertThat(d.getRelatedInformation()).singleElement().satisfies(r -> {
+                assertThat(r.getLocation().getUri()).isEqualTo(uri(teams));
+                assertThat(r.getLocation().getRange().getStart()).isEqualTo(new Position(7, 13));
+            });
+        });
+    }
+
+    @Test
     void definitionJumpsIntoTheImportedModule() throws Exception {
         String m = client.open(main, MAIN);
         List<? extends Location> schema = definition(m, at(MAIN, "t.Team {name = \"platform\"", 3));
