@@ -58,6 +58,18 @@ public final class Nodes {
         return false;
     }
 
+    /**
+     * The name an assignment target writes through: {@code a} for {@code a}, {@code a.b.c} and
+     * {@code a[0].b}; null when the target does not start with a name.
+     */
+    public static Expr.Name targetRoot(Expr target) {
+        Expr root = target;
+        while (root instanceof Expr.Selector || root instanceof Expr.Subscript) {
+            root = root instanceof Expr.Selector sel ? sel.value() : ((Expr.Subscript) root).value();
+        }
+        return root instanceof Expr.Name n ? n : null;
+    }
+
     /** True when the name {@code id} is read anywhere in {@code root} (shadowing is not considered). */
     public static boolean mentions(Node root, String id) {
         return any(root, n -> n instanceof Expr.Name name && name.id().equals(id));

@@ -135,12 +135,9 @@ public final class NameChecker {
     private static void assigned(Stmt s, Set<String> into) {
         switch (s) {
             case Stmt.Assign a -> a.targets().forEach(t -> {
-                Expr root = t;
-                while (root instanceof Expr.Selector || root instanceof Expr.Subscript) {
-                    root = root instanceof Expr.Selector sel ? sel.value() : ((Expr.Subscript) root).value();
-                }
-                if (root instanceof Expr.Name n) {
-                    into.add(n.id());
+                Expr.Name root = Nodes.targetRoot(t);
+                if (root != null) {
+                    into.add(root.id());
                 }
             });
             case Stmt.AugAssign a -> {

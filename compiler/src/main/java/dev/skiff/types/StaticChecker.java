@@ -11,6 +11,7 @@ import dev.skiff.source.Span;
 import dev.skiff.syntax.ConfigEntry;
 import dev.skiff.syntax.Expr;
 import dev.skiff.syntax.Node;
+import dev.skiff.syntax.Nodes;
 import dev.skiff.syntax.SourceUnit;
 import dev.skiff.syntax.Stmt;
 import dev.skiff.syntax.TypeExpr;
@@ -165,15 +166,9 @@ public final class StaticChecker {
     private static void countWrites(Stmt s, Map<String, Integer> writes) {
         switch (s) {
             case Stmt.Assign a -> a.targets().forEach(t -> {
-                Expr root = t;
-                while (root instanceof Expr.Selector sel) {
-                    root = sel.value();
-                }
-                while (root instanceof Expr.Subscript sub) {
-                    root = sub.value();
-                }
-                if (root instanceof Expr.Name n) {
-                    writes.merge(n.id(), t instanceof Expr.Name ? 1 : 2, Integer::sum);
+                Expr.Name root = Nodes.targetRoot(t);
+                if (root != null) {
+                    writes.merge(root.id(), t instanceof Expr.Name ? 1 : 2, Integer::sum);
                 }
             });
             case Stmt.AugAssign a -> {
@@ -517,9 +512,9 @@ public final class StaticChecker {
                 collect(st, written);
                 given.addAll(written.keySet());
                 if (st instanceof Stmt.Assign a) {
-                    a.targets().forEach(t -> given.add(rootName(t))); // `labels.app = …`: left to evaluation
+                    a.targets().forEach(t -> given.add(rootOf(t))); // `labels.app = …`: left to evaluation
                 } else if (st instanceof Stmt.AugAssign a) {
-                    given.add(rootName(a.target()));
+                    given.add(rootOf(a.target()));
                 }
                 if (st instanceof Stmt.If) {
                     return null; // attributes declared in a branch: which ones exist depends on values
@@ -530,12 +525,9 @@ public final class StaticChecker {
         return out;
     }
 
-    private static String rootName(Expr target) {
-        Expr root = target;
-        while (root instanceof Expr.Selector || root instanceof Expr.Subscript) {
-            root = root instanceof Expr.Selector sel ? sel.value() : ((Expr.Subscript) root).value();
-        }
-        return root instanceof Expr.Name n ? n.id() : "";
+    private static String rootOf(Expr target) {
+        Expr.Name root = Nodes.targetRoot(target);
+        return root == null ? "" : root.id();
     }
 
     /** A config used to make an instance of {@code d}: its keys must be attributes, its literals fit them. */
