@@ -100,8 +100,10 @@ public final class Skiff {
             String k8sVersion = request.k8sVersion() != null ? request.k8sVersion() : k8s == null ? null : k8s.toString();
             // what the source alone shows to be wrong is reported before evaluation, all of it at once
             List<Path> crdFiles = crds(request, project.value());
-            List<Diagnostic> typeProblems = new ArrayList<>(dev.skiff.types.NameChecker.checkProgram(parsed.value(),
-                    resolver, dev.skiff.eval.lib.Library.builtinNames(), dev.skiff.eval.lib.Library.systemModuleNames()));
+            dev.skiff.modules.Program program = dev.skiff.modules.Program.load(parsed.value(), resolver);
+            dev.skiff.resolve.Bindings bindings = dev.skiff.resolve.Resolver.resolve(program,
+                    dev.skiff.eval.lib.Library.builtinNames(), dev.skiff.eval.lib.Library.systemModuleNames());
+            List<Diagnostic> typeProblems = new ArrayList<>(bindings.diagnostics());
             typeProblems.addAll(dev.skiff.types.StaticChecker.check(parsed.value(),
                     () -> dev.skiff.k8s.SchemaRegistry.with(k8sVersion, crdFiles).value(), resolver));
             typeProblems.sort(java.util.Comparator.comparing((Diagnostic d) -> d.span() == null ? "" : d.span().file().name())
