@@ -26,8 +26,10 @@ final class Instance {
     Env env;
     /** Scopes for statements inherited from schemas of other modules: see {@link #envFor}. */
     private Map<SchemaDef, Env> inherited;
+    private final Interpreter in;
 
-    Instance(SchemaDef def, Value config, Span span) {
+    Instance(Interpreter in, SchemaDef def, Value config, Span span) {
+        this.in = in;
         this.def = def;
         this.config = config;
         this.span = span;
@@ -39,7 +41,8 @@ final class Instance {
      * own module's names, not those of the module that inherits it).
      */
     Env envFor(dev.skiff.syntax.Node n) {
-        SchemaDef origin = def.originOf(n);
+        dev.skiff.types.SchemaType written = def.layout().origin(n);
+        SchemaDef origin = written == null || written == def.type ? def : in.defOf(written);
         if (origin.env == def.env || origin.env.module == env.module) {
             return env;
         }
@@ -51,6 +54,6 @@ final class Instance {
 
     boolean has(String name) {
         // a name the body assigns (private helpers like `_x = …` included) is an attribute of the instance
-        return def.attrs().containsKey(name) || values.containsKey(name) || def.writers().containsKey(name);
+        return def.attrs().containsKey(name) || values.containsKey(name) || def.layout().writers().containsKey(name);
     }
 }

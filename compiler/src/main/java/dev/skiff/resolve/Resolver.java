@@ -632,10 +632,10 @@ public final class Resolver {
                 if (TYPE_WORDS.contains(name.id())) {
                     return;
                 }
-                Symbol sym = lookup(name.id());
+                Symbol sym = lookupType(name.id());
                 if (sym != null) {
                     out.names.put(name, sym);
-                } else if (!inOpenScope(name.id()) && report) {
+                } else if (report) {
                     Diagnostic d = Diagnostic.error(Code.E0306, name.span(), "unknown type `" + name.id() + "`");
                     Set<String> types = new LinkedHashSet<>(TYPE_WORDS);
                     types.addAll(visible());
@@ -643,6 +643,10 @@ public final class Resolver {
                     String hint = Suggestions.didYouMean(name.id(), types);
                     out.diagnostics.add(hint == null ? d : d.withHint(hint));
                 }
+            } else if (n.name() instanceof Expr.Selector sel && sel.value() instanceof Expr.Name root
+                    && lookupType(root.id()) instanceof Symbol sym) {
+                out.names.put(root, sym); // `pkg.S`: the import is found past open scopes, as a type name is
+                member(sel);
             } else {
                 expr(n.name());
             }
@@ -690,6 +694,17 @@ public final class Resolver {
             }
             if (s.open()) {
                 return null;
+            }
+        }
+        return null;
+    }
+
+    /** A type name: only globals and imports name types, so open scopes (which hold attributes) are looked past. */
+    private Symbol lookupType(String id) {
+        for (Scope s = scope; s != null; s = s.parent()) {
+            Symbol sym = s.names().get(id);
+            if (sym != null) {
+                return sym;
             }
         }
         return null;
