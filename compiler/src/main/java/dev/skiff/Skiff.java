@@ -111,6 +111,9 @@ public final class Skiff {
             typeProblems.addAll(types.declarationProblems());
             typeProblems.addAll(dev.skiff.types.StaticChecker.check(parsed.value(),
                     kubernetes::registry, resolver));
+            if (!request.staticChecks()) {
+                typeProblems.clear();
+            }
             typeProblems.sort(java.util.Comparator.comparing((Diagnostic d) -> d.span() == null ? "" : d.span().file().name())
                     .thenComparingInt(d -> d.span() == null ? 0 : d.span().start()));
             if (!typeProblems.isEmpty()) {
@@ -133,7 +136,12 @@ public final class Skiff {
                     stream.add(dev.skiff.eval.value.Values.toJavaWithPrivate(doc));
                 }
             }
-            return new Compilation(diagnostics, out.document().toJava(), stream, null, out);
+            dev.skiff.validate.Validation validation = null;
+            if (request.validate()) {
+                validation = dev.skiff.validate.Validation.of(out, kubernetes);
+                diagnostics.addAll(validation.diagnostics());
+            }
+            return new Compilation(diagnostics, out.document().toJava(), stream, null, out, validation);
         } catch (IOException e) {
             diagnostics.add(Diagnostic.error(Code.E0206, null, "cannot read input: " + e.getMessage()));
             return new Compilation(diagnostics, null, null, null);

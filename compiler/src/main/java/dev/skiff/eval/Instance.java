@@ -19,6 +19,8 @@ final class Instance {
     final Span span;
     final Map<String, Value> values = new LinkedHashMap<>();
     final Map<String, State> states = new HashMap<>();
+    /** Where the body gave each attribute its value (a default's expression, an assignment's target). */
+    final Map<String, Span> origins = new HashMap<>();
     /** Body statements already run (by identity): each runs once, in order or when an attribute needs it. */
     final java.util.Set<dev.skiff.syntax.Stmt> executed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     /** Attributes being resolved, innermost first. */

@@ -186,9 +186,8 @@ final class Interpreter {
             }
         }
         names.addAll(Library.builtinNames());
-        EvalException ex = new EvalException(Code.E0201, n.span(), "name `" + n.id() + "` is not defined");
-        String hint = Suggestions.didYouMean(n.id(), names);
-        return hint == null ? ex : ex.withHint(hint);
+        return new EvalException(dev.skiff.diag.Diagnostic.error(Code.E0201, n.span(), "name `" + n.id()
+                + "` is not defined").suggesting(n.id(), names));
     }
 
     /** The value of a binding, instantiating a pending top-level unification on first use. */

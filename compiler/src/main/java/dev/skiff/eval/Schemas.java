@@ -15,6 +15,7 @@ import dev.skiff.syntax.Stmt;
 import dev.skiff.syntax.TypeExpr;
 import dev.skiff.types.SchemaType;
 import dev.skiff.types.Type;
+import dev.skiff.types.TypeErrors;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,10 +86,8 @@ final class Schemas {
                         + def.index().keyType().display() + "`");
             }
             if (!def.attrs().containsKey(key) && def.index() == null) {
-                EvalException ex = new EvalException(Code.E0302, Merge.spans(config).getOrDefault(key, span),
-                        "schema `" + def.name() + "` has no attribute `" + key + "`");
-                String hint = Suggestions.didYouMean(key, def.attrs().keySet());
-                throw hint == null ? ex : ex.withHint(hint);
+                throw new EvalException(TypeErrors.unknownAttribute(Merge.spans(config).getOrDefault(key, span),
+                        def.type, key));
             }
         }
         if (def.decl() != null) {
@@ -109,9 +108,9 @@ final class Schemas {
             Value v = inst.values.getOrDefault(name, Value.Undefined.UNDEFINED);
             Span where = Merge.spans(config).getOrDefault(name, attr.decls().isEmpty() ? span
                     : attr.decls().get(attr.decls().size() - 1).span());
-            v = coerce(v, attr.type(), where, "attribute `" + name + "` of `" + def.name() + "`");
+            v = coerce(v, attr.type(), where, TypeErrors.attribute(name, def.name()));
             if (!attr.optional() && Values.isNoneLike(v) && missing == null) {
-                missing = required(def, name, attr, span);
+                missing = required(def, inst, attr, span);
                 if (in.deferRequired == 0) {
                     throw new EvalException(missing);
                 }
@@ -149,7 +148,10 @@ final class Schemas {
         }
         Map<String, MergeOp> ops = new LinkedHashMap<>(Merge.ops(config));
         ops.keySet().retainAll(entries.keySet());
-        Map<String, Span> spans = new LinkedHashMap<>(Merge.spans(config));
+        // every entry remembers where its value was written: the config's entry, else the default or body
+        // statement that computed it, so later errors about the value (the validator's) point there
+        Map<String, Span> spans = new LinkedHashMap<>(inst.origins);
+        spans.putAll(Merge.spans(config));
         spans.keySet().retainAll(entries.keySet());
         java.util.Set<String> given = new java.util.LinkedHashSet<>(cfg.keySet());
         given.retainAll(entries.keySet());
@@ -213,14 +215,11 @@ final class Schemas {
             Span at = Merge.spans(more).getOrDefault(key, span);
             SchemaType.Attribute attr = def.attrs().get(key);
             if (attr == null && def.index() == null && !key.startsWith("_")) {
-                EvalException ex = new EvalException(Code.E0302, at, "schema `" + def.name() + "` has no attribute `"
-                        + key + "`");
-                String hint = Suggestions.didYouMean(key, def.attrs().keySet());
-                throw hint == null ? ex : ex.withHint(hint);
+                throw new EvalException(TypeErrors.unknownAttribute(at, def.type, key));
             }
             Type type = attr != null ? attr.type() : def.index() != null ? def.index().valueType() : Type.ANY;
             typed.put(key, Values.isNoneLike(e.getValue()) ? e.getValue()
-                    : coerce(e.getValue(), type, at, "attribute `" + key + "` of `" + def.name() + "`"));
+                    : coerce(e.getValue(), type, at, TypeErrors.attribute(key, def.name())));
         }
         Value merged = Merge.union(s, new Value.DictV(typed, Merge.ops(more), Merge.spans(more)), span);
         if (merged instanceof Value.SchemaV m && def.layout().writers().keySet().stream().noneMatch(n -> n.startsWith("_"))
@@ -231,13 +230,27 @@ final class Schemas {
         return merged;
     }
 
-    private static Diagnostic required(SchemaDef def, String name, SchemaType.Attribute attr, Span span) {
-        return Diagnostic.error(Code.E0303, span, "attribute `" + name + "` of `" + def.name()
-                        + "` is required and cannot be None or Undefined")
-                .withLabel(attr.decls().isEmpty() ? null : attr.decls().get(0).name().span(),
-                        "`" + name + "` is declared here")
-                .withHint(attr.decls().isEmpty() ? "set `" + name + "`: Kubernetes requires it"
-                        : "set `" + name + "` in the config, or declare it as `" + name + "?` to make it optional");
+    /** The first required attribute without a value, naming every one the instance lacks for the fix. */
+    private static Diagnostic required(SchemaDef def, Instance inst, SchemaType.Attribute attr, Span span) {
+        List<String> all = new ArrayList<>();
+        def.attrs().forEach((name, a) -> {
+            if (!a.optional() && Values.isNoneLike(inst.values.getOrDefault(name, Value.Undefined.UNDEFINED))) {
+                all.add(name);
+            }
+        });
+        return TypeErrors.missingAttribute(span, def.type, attr, all);
+    }
+
+    /** A required attribute an instance assembled by merging lacks. */
+    private static Diagnostic required(SchemaDef def, Value.SchemaV s, SchemaType.Attribute attr, Span span) {
+        List<String> all = new ArrayList<>();
+        def.attrs().forEach((name, a) -> {
+            Value got = s.entries().get(name);
+            if (!a.optional() && !name.startsWith("_") && (got == null || Values.isNoneLike(got))) {
+                all.add(name);
+            }
+        });
+        return TypeErrors.missingAttribute(span, def.type, attr, all);
     }
 
     /**
@@ -258,7 +271,7 @@ final class Schemas {
                     for (Map.Entry<String, SchemaType.Attribute> e : def.attrs().entrySet()) {
                         Value got = s.entries().get(e.getKey());
                         if (!e.getValue().optional() && !e.getKey().startsWith("_") && (got == null || Values.isNoneLike(got))) {
-                            throw new EvalException(required(def, e.getKey(), e.getValue(), at));
+                            throw new EvalException(required(def, s, e.getValue(), at));
                         }
                     }
                     if (in.checked.add(s) && def.layout().writers().keySet().stream().noneMatch(n -> n.startsWith("_"))
@@ -463,6 +476,9 @@ final class Schemas {
                 v = dv;
             }
         }
+        if (decl.value() != null) {
+            inst.origins.put(name, decl.value().span());
+        }
         inst.values.put(name, withConfig(inst, name, v));
     }
 
@@ -473,6 +489,7 @@ final class Schemas {
 
     /** A body statement assigns {@code name}; the config's value still has the last word. */
     void assignAttribute(Instance inst, String name, Value value, Span span) {
+        inst.origins.put(name, span);
         inst.values.put(name, withConfig(inst, name, value));
         inst.states.put(name, Instance.State.DONE);
     }
@@ -583,12 +600,15 @@ final class Schemas {
     Value coerce(Value v, Type type, Span span, String what) {
         Value out = tryCoerce(v, type, span, what);
         if (out == null) {
-            String found = isLiteralChoice(type) && (v instanceof Value.Str || v instanceof Value.Int)
-                    ? Values.repr(v).replace('\'', '"') : "`" + Values.typeName(v) + "`";
-            throw new EvalException(Code.E0301, span, "expected `" + type.display() + "` for " + what + ", found "
-                    + found);
+            throw new EvalException(TypeErrors.mismatch(span, type, what, Values.typeName(v), literal(v)));
         }
         return out;
+    }
+
+    /** A scalar value as plain data, as a type error may show it; null for other values. */
+    private static Object literal(Value v) {
+        return v instanceof Value.Str || v instanceof Value.Int || v instanceof Value.Float || v instanceof Value.Bool
+                ? v.toJava() : null;
     }
 
     /**
@@ -605,11 +625,6 @@ final class Schemas {
             case Type.Refined r -> keyFits(key, r.base());
             default -> true;
         };
-    }
-
-    private static boolean isLiteralChoice(Type type) {
-        return type instanceof Type.Literal
-                || type instanceof Type.Union u && u.members().stream().anyMatch(m -> m instanceof Type.Literal);
     }
 
     private Value tryCoerce(Value v, Type type, Span span, String what) {
@@ -632,8 +647,7 @@ final class Schemas {
                 for (Value item : list.items()) {
                     Value c = tryCoerce(item, l.element(), span, what);
                     if (c == null) {
-                        throw new EvalException(Code.E0301, span, "expected `" + l.display() + "`, found an element of type `"
-                                + Values.typeName(item) + "`");
+                        throw new EvalException(TypeErrors.elementMismatch(span, l, what, Values.typeName(item)));
                     }
                     items.add(c);
                 }
@@ -650,13 +664,14 @@ final class Schemas {
                 Map<String, Value> out = new LinkedHashMap<>();
                 for (Map.Entry<String, Value> e : entries.entrySet()) {
                     if (!keyFits(e.getKey(), d.key())) {
-                        throw new EvalException(Code.E0301, span, "expected `" + d.display() + "`, found the key \""
-                                + e.getKey() + "\"");
+                        throw new EvalException(TypeErrors.keyMismatch(span, d, what, e.getKey()));
                     }
                     Value c = tryCoerce(e.getValue(), d.value(), span, what);
                     if (c == null) {
-                        throw new EvalException(Code.E0301, span, "expected `" + d.display() + "`, found the value of `"
-                                + e.getKey() + "` of type `" + Values.typeName(e.getValue()) + "`");
+                        Value bad = e.getValue();
+                        throw new EvalException(TypeErrors.valueMismatch(span, d, what, e.getKey(),
+                                Values.typeName(bad), bad instanceof Value.Int || bad instanceof Value.Float
+                                        || bad instanceof Value.Bool ? bad.toJava() : null));
                     }
                     out.put(e.getKey(), c);
                 }

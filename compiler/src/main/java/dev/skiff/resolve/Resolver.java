@@ -2,7 +2,6 @@ package dev.skiff.resolve;
 
 import dev.skiff.diag.Code;
 import dev.skiff.diag.Diagnostic;
-import dev.skiff.diag.Suggestions;
 import dev.skiff.modules.Program;
 import dev.skiff.syntax.ConfigEntry;
 import dev.skiff.syntax.Expr;
@@ -636,12 +635,11 @@ public final class Resolver {
                 if (sym != null) {
                     out.names.put(name, sym);
                 } else if (report) {
-                    Diagnostic d = Diagnostic.error(Code.E0306, name.span(), "unknown type `" + name.id() + "`");
                     Set<String> types = new LinkedHashSet<>(TYPE_WORDS);
                     types.addAll(visible());
                     types.removeAll(builtinNames);
-                    String hint = Suggestions.didYouMean(name.id(), types);
-                    out.diagnostics.add(hint == null ? d : d.withHint(hint));
+                    out.diagnostics.add(Diagnostic.error(Code.E0306, name.span(), "unknown type `" + name.id() + "`")
+                            .suggesting(name.id(), types));
                 }
             } else if (n.name() instanceof Expr.Selector sel && sel.value() instanceof Expr.Name root
                     && lookupType(root.id()) instanceof Symbol sym) {
@@ -677,9 +675,8 @@ public final class Resolver {
             return;
         }
         Diagnostic d = Diagnostic.error(Code.E0201, n.span(), "name `" + n.id() + "` is not defined");
-        String hint = systemModules.contains(n.id()) ? "add `import " + n.id() + "` at the top of the file"
-                : Suggestions.didYouMean(n.id(), visible());
-        out.diagnostics.add(hint == null ? d : d.withHint(hint));
+        out.diagnostics.add(systemModules.contains(n.id()) ? d.withHint("add `import " + n.id() + "` at the top of the file")
+                : d.suggesting(n.id(), visible()));
     }
 
     /**
