@@ -109,8 +109,9 @@ public final class Skiff {
             // what the source alone shows to be wrong is reported before evaluation, all of it at once
             List<Diagnostic> typeProblems = new ArrayList<>(bindings.diagnostics());
             typeProblems.addAll(types.declarationProblems());
-            typeProblems.addAll(dev.skiff.types.StaticChecker.check(parsed.value(),
-                    kubernetes::registry, resolver));
+            dev.skiff.types.Inference inference = new dev.skiff.types.Inference(types,
+                    dev.skiff.eval.lib.Library.functionTypes());
+            typeProblems.addAll(dev.skiff.types.Checker.check(inference, request.validate()));
             if (!request.staticChecks()) {
                 typeProblems.clear();
             }

@@ -117,7 +117,11 @@ final class Interpreter {
             case Expr.BoolLit b -> Value.Bool.of(b.value());
             case Expr.NoneLit n -> Value.None.NONE;
             case Expr.UndefinedLit u -> Value.Undefined.UNDEFINED;
-            case Expr.ListLit l -> new Value.ListV(listItems(l.items(), env));
+            case Expr.ListLit l -> {
+                List<Span> spans = new ArrayList<>();
+                List<Value> items = listItems(l.items(), env, spans);
+                yield new Value.ListV(items, spans);
+            }
             case Expr.Starred s -> throw new EvalException(Code.E0101, s.span(), "`*` unpacking is only allowed in a list");
             case Expr.ListIf l -> throw new EvalException(Code.E0101, l.span(), "`if` items are only allowed in a list");
             case Expr.ConfigLit c -> config(c, env);
@@ -511,6 +515,11 @@ final class Interpreter {
     }
 
     List<Value> listItems(List<Expr> items, Env env) {
+        return listItems(items, env, new ArrayList<>());
+    }
+
+    /** The items of a list literal, with where each was written added to {@code spans}. */
+    private List<Value> listItems(List<Expr> items, Env env, List<Span> spans) {
         List<Value> out = new ArrayList<>();
         for (Expr item : items) {
             switch (item) {
@@ -518,26 +527,24 @@ final class Interpreter {
                     Value v = eval(s.value(), env);
                     if (v instanceof Value.ListV l) {
                         out.addAll(l.items());
+                        l.items().forEach(x -> spans.add(s.span()));
                     } else if (Values.entries(v) != null) {
                         for (String k : Values.entries(v).keySet()) {
                             out.add(new Value.Str(k));
+                            spans.add(s.span());
                         }
                     } else if (!Values.isNoneLike(v)) {
                         throw new EvalException(Code.E0309, s.span(), "`*` needs a list or dict, found `"
                                 + Values.typeName(v) + "`");
                     }
                 }
-                case Expr.ListIf li -> {
-                    if (Values.truthy(eval(li.condition(), env))) {
-                        out.addAll(listItems(li.items(), env));
-                    } else {
-                        out.addAll(listItems(li.orElse(), env));
-                    }
-                }
+                case Expr.ListIf li -> out.addAll(listItems(Values.truthy(eval(li.condition(), env)) ? li.items()
+                        : li.orElse(), env, spans));
                 default -> {
                     Value v = eval(item, env);
                     if (!(v instanceof Value.Undefined)) {
                         out.add(v);
+                        spans.add(item.span());
                     }
                 }
             }

@@ -106,8 +106,8 @@ final class Schemas {
             String name = e.getKey();
             SchemaType.Attribute attr = e.getValue();
             Value v = inst.values.getOrDefault(name, Value.Undefined.UNDEFINED);
-            Span where = Merge.spans(config).getOrDefault(name, attr.decls().isEmpty() ? span
-                    : attr.decls().get(attr.decls().size() - 1).span());
+            Span where = Merge.spans(config).getOrDefault(name, inst.origins.getOrDefault(name,
+                    attr.decls().isEmpty() ? span : attr.decls().get(attr.decls().size() - 1).span()));
             v = coerce(v, attr.type(), where, TypeErrors.attribute(name, def.name()));
             if (!attr.optional() && Values.isNoneLike(v) && missing == null) {
                 missing = required(def, inst, attr, span);
@@ -123,7 +123,8 @@ final class Schemas {
         for (Map.Entry<String, Value> e : inst.values.entrySet()) {
             String name = e.getKey();
             if (!def.attrs().containsKey(name) && !name.startsWith("_")) {
-                Value v = def.index() != null ? coerce(e.getValue(), def.index().valueType(), span,
+                Value v = def.index() != null ? coerce(e.getValue(), def.index().valueType(),
+                        Merge.spans(config).getOrDefault(name, inst.origins.getOrDefault(name, span)),
                         "`" + name + "` of `" + def.name() + "`") : e.getValue();
                 inst.values.put(name, v);
                 entries.put(name, v);
@@ -134,7 +135,8 @@ final class Schemas {
                 if (!entries.containsKey(e.getKey()) && !def.attrs().containsKey(e.getKey())) {
                     Value v = Merge.ops(config).get(e.getKey()) == MergeOp.OVERRIDE ? e.getValue()
                             : withIndexDefault(def, inst, e.getKey(), e.getValue());
-                    v = coerce(v, def.index().valueType(), span, "`" + e.getKey() + "` of `" + def.name() + "`");
+                    v = coerce(v, def.index().valueType(), Merge.spans(config).getOrDefault(e.getKey(), span),
+                            "`" + e.getKey() + "` of `" + def.name() + "`");
                     inst.values.put(e.getKey(), v);
                     entries.put(e.getKey(), v);
                 }
@@ -441,6 +443,11 @@ final class Schemas {
             try {
                 return coerce(v, attr.type(), at, "`" + name + "`");
             } catch (EvalException e) {
+                if (e.diagnostic().code() == Code.E0302 || e.diagnostic().code() == Code.E0301) {
+                    throw e; // a wrong key or value is wrong however the config is completed
+                }
+                // still incomplete (a child schema or the caller may give what it lacks), or its checks fail:
+                // they are reported where the instance is made, at the user's config
                 return v;
             }
         }
@@ -644,14 +651,16 @@ final class Schemas {
                     yield null;
                 }
                 List<Value> items = new ArrayList<>(list.items().size());
-                for (Value item : list.items()) {
-                    Value c = tryCoerce(item, l.element(), span, what);
+                for (int i = 0; i < list.items().size(); i++) {
+                    Value item = list.items().get(i);
+                    Span at = list.spanOf(i) != null ? list.spanOf(i) : span;
+                    Value c = tryCoerce(item, l.element(), at, what);
                     if (c == null) {
-                        throw new EvalException(TypeErrors.elementMismatch(span, l, what, Values.typeName(item)));
+                        throw new EvalException(TypeErrors.elementMismatch(at, l, what, Values.typeName(item)));
                     }
                     items.add(c);
                 }
-                yield new Value.ListV(items);
+                yield new Value.ListV(items, list.spans());
             }
             case Type.DictOf d -> {
                 Map<String, Value> entries = Values.entries(v);
@@ -663,19 +672,20 @@ final class Schemas {
                 }
                 Map<String, Value> out = new LinkedHashMap<>();
                 for (Map.Entry<String, Value> e : entries.entrySet()) {
+                    Span at = Merge.spans(v).getOrDefault(e.getKey(), span);
                     if (!keyFits(e.getKey(), d.key())) {
-                        throw new EvalException(TypeErrors.keyMismatch(span, d, what, e.getKey()));
+                        throw new EvalException(TypeErrors.keyMismatch(at, d, what, e.getKey()));
                     }
-                    Value c = tryCoerce(e.getValue(), d.value(), span, what);
+                    Value c = tryCoerce(e.getValue(), d.value(), at, what);
                     if (c == null) {
                         Value bad = e.getValue();
-                        throw new EvalException(TypeErrors.valueMismatch(span, d, what, e.getKey(),
+                        throw new EvalException(TypeErrors.valueMismatch(at, d, what, e.getKey(),
                                 Values.typeName(bad), bad instanceof Value.Int || bad instanceof Value.Float
                                         || bad instanceof Value.Bool ? bad.toJava() : null));
                     }
                     out.put(e.getKey(), c);
                 }
-                yield new Value.DictV(out, Merge.ops(v));
+                yield new Value.DictV(out, Merge.ops(v), Merge.spans(v));
             }
             case Type.Union u -> {
                 for (Type m : u.members()) {

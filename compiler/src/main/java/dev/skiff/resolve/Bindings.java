@@ -29,6 +29,7 @@ public final class Bindings {
     final Map<Node, Symbol> declared = new IdentityHashMap<>();
     final Map<Stmt.SchemaDecl, SchemaScope> schemas = new IdentityHashMap<>();
     final List<Diagnostic> diagnostics = new ArrayList<>();
+    final java.util.Set<Node> inBranch = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
     /**
      * What a schema body sees besides the globals: its parameters and attributes, its parents' and mixins'.
@@ -70,6 +71,14 @@ public final class Bindings {
     /** The attributes and parameters a schema's body sees; null for a schema outside the program. */
     public SchemaScope schemaScope(Stmt.SchemaDecl schema) {
         return schemas.get(schema);
+    }
+
+    /**
+     * Whether an assignment statement sits inside an {@code if} branch of its body (so it may not run, and the
+     * name it writes may hold anything else or nothing).
+     */
+    public boolean inBranch(Node statement) {
+        return inBranch.contains(statement);
     }
 
     /** Every name bound to a symbol, in no particular order. */

@@ -110,6 +110,8 @@ public final class Resolver {
                 }
             }
             case Stmt.If i -> {
+                markBranch(i.body());
+                markBranch(i.orElse());
                 i.body().forEach(b -> declareGlobal(b, globals));
                 i.orElse().forEach(b -> declareGlobal(b, globals));
             }
@@ -150,10 +152,22 @@ public final class Resolver {
             case Stmt.Unification u -> declare(into, kind, u.target(), u, owner).addWriter(u);
             case Stmt.SchemaAttr a -> declare(into, kind, a.name(), a, owner).addWriter(a);
             case Stmt.If i -> {
+                markBranch(i.body());
+                markBranch(i.orElse());
                 i.body().forEach(b -> assigned(b, into, kind, owner));
                 i.orElse().forEach(b -> assigned(b, into, kind, owner));
             }
             default -> {
+            }
+        }
+    }
+
+    private void markBranch(List<Stmt> body) {
+        for (Stmt s : body) {
+            out.inBranch.add(s);
+            if (s instanceof Stmt.If i) {
+                markBranch(i.body());
+                markBranch(i.orElse());
             }
         }
     }

@@ -49,12 +49,19 @@ public final class TypeErrors {
         return subject == null ? "" : " for " + subject;
     }
 
+    /** {@link #mismatch(Span, Type, String, String, Object, Span)} of a value whose own place is not known. */
+    public static Diagnostic mismatch(Span at, Type expected, String subject, String foundType, Object literal) {
+        return mismatch(at, expected, subject, foundType, literal, null);
+    }
+
     /**
      * A value of the wrong type. {@code literal} is the value when it is a string or number literal the message
      * may show (null otherwise): it is shown where {@code expected} is a choice of literals, and then the closest
-     * allowed literal is offered as a fix.
+     * allowed literal is offered as a hint, and as a fix replacing the literal written at {@code literalAt} when
+     * that place is known.
      */
-    public static Diagnostic mismatch(Span at, Type expected, String subject, String foundType, Object literal) {
+    public static Diagnostic mismatch(Span at, Type expected, String subject, String foundType, Object literal,
+                                      Span literalAt) {
         List<Type.Literal> choices = Types.literals(expected);
         boolean showLiteral = !choices.isEmpty() && (literal instanceof String || literal instanceof Long);
         String found = showLiteral ? new Type.Literal(literal).display() : "`" + foundType + "`";
@@ -69,8 +76,10 @@ public final class TypeErrors {
             });
             String closest = dev.skiff.diag.Suggestions.closest(s, allowed);
             if (closest != null) {
-                d = d.withHint("did you mean `" + Type.quote(closest) + "`?")
-                        .withFix(new Diagnostic.Fix.Replace(null, Type.quote(closest)));
+                d = d.withHint("did you mean `" + Type.quote(closest) + "`?");
+                if (literalAt != null) {
+                    d = d.withFix(new Diagnostic.Fix.Replace(literalAt, Type.quote(closest)));
+                }
             }
         } else {
             d = quoteHint(d, expected, literal);

@@ -171,16 +171,17 @@ public final class Validator {
                         if (absent(item)) {
                             continue;
                         }
+                        Span itemAt = list.spanOf(i) != null ? list.spanOf(i) : at;
                         if (l.element() instanceof Type.Schema es) {
                             if (Values.entries(item) == null) {
-                                add(TypeErrors.elementMismatch(at, type, subject, Values.typeName(item)), path.index(i));
+                                add(TypeErrors.elementMismatch(itemAt, type, subject, Values.typeName(item)), path.index(i));
                             } else {
-                                schema(item, es.schema(), path.index(i), at, depth + 1);
+                                schema(item, es.schema(), path.index(i), itemAt, depth + 1);
                             }
                         } else if (!fits(item, l.element())) {
-                            add(TypeErrors.elementMismatch(at, type, subject, Values.typeName(item)), path.index(i));
+                            add(TypeErrors.elementMismatch(itemAt, type, subject, Values.typeName(item)), path.index(i));
                         } else {
-                            value(item, l.element(), subject, path.index(i), at, depth + 1);
+                            value(item, l.element(), subject, path.index(i), itemAt, depth + 1);
                         }
                     }
                 }

@@ -53,6 +53,11 @@ public final class Library {
         return Collections.unmodifiableSet(MODULES.keySet());
     }
 
+    /** The types of the library's functions, for the checker and the editor. */
+    public static dev.skiff.types.FunctionTypes functionTypes() {
+        return LibraryTypes.INSTANCE;
+    }
+
     /** A type a system module declares, by qualified name ({@code units.NumberMultiplier}), or empty. */
     public static Optional<dev.skiff.eval.value.NativeType> nativeType(String qualified) {
         int dot = qualified.lastIndexOf('.');
