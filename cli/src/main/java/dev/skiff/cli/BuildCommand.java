@@ -2,10 +2,10 @@ package dev.skiff.cli;
 
 import dev.skiff.Compilation;
 import dev.skiff.CompileRequest;
-import dev.skiff.Manifests;
 import dev.skiff.Skiff;
 import dev.skiff.diag.Diagnostic;
 import dev.skiff.diag.Result;
+import dev.skiff.validate.Manifest;
 import dev.skiff.emit.AtomicWrite;
 import dev.skiff.emit.YamlWriter;
 import dev.skiff.modules.Environments;
@@ -86,7 +86,7 @@ public final class BuildCommand implements Callable<Integer> {
                 return buildEnvironments(in, options, environments.value());
             }
         }
-        List<Manifests.Manifest> objects = compileAndValidate(in, options);
+        List<Manifest> objects = compileAndValidate(in, options);
         if (objects == null) {
             return ExitCodes.PROGRAM_ERROR;
         }
@@ -114,67 +114,61 @@ public final class BuildCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "-D " + Environments.OPTION + "=" + chosen
                     + ": kcl.mod declares the environments " + String.join(", ", declared));
         }
-        Map<String, List<Manifests.Manifest>> built = new LinkedHashMap<>();
+        Map<String, List<Manifest>> built = new LinkedHashMap<>();
         boolean failed = false;
         for (String env : chosen == null ? declared : List.of(chosen)) {
             Map<String, String> withEnv = new LinkedHashMap<>(options);
             withEnv.put(Environments.OPTION, env);
-            List<Manifests.Manifest> objects = compileAndValidate(in, withEnv, "in environment `" + env + "`:");
+            List<Manifest> objects = compileAndValidate(in, withEnv, "in environment `" + env + "`:");
             failed |= objects == null;
             built.put(env, objects);
         }
         if (failed) {
             return ExitCodes.PROGRAM_ERROR;
         }
-        for (Map.Entry<String, List<Manifests.Manifest>> e : built.entrySet()) {
+        for (Map.Entry<String, List<Manifest>> e : built.entrySet()) {
             writeDirectory(Path.of(output).resolve(e.getKey()), e.getValue());
         }
         return ExitCodes.OK;
     }
 
-    private List<Manifests.Manifest> compileAndValidate(List<Path> in, Map<String, String> options) {
+    private List<Manifest> compileAndValidate(List<Path> in, Map<String, String> options) {
         return compileAndValidate(in, options, null);
     }
 
     /** The validated objects, or null when there were errors (reported, after {@code heading} if given). */
-    private List<Manifests.Manifest> compileAndValidate(List<Path> in, Map<String, String> options, String heading) {
+    private List<Manifest> compileAndValidate(List<Path> in, Map<String, String> options, String heading) {
         PrintWriter err = spec.commandLine().getErr();
         PrintStream stderr = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
                 StandardCharsets.UTF_8);
         Compilation c = Skiff.compile(new CompileRequest(in, options, Path.of("").toAbsolutePath(), stderr,
-                kubernetes.version, kubernetes.crds).withFileWrites(true));
-        Result<List<Manifests.Manifest>> objects = c.hasErrors() ? null : Manifests.of(c, kubernetes.version);
-        boolean problems = !c.diagnostics().isEmpty() || objects != null && !objects.diagnostics().isEmpty();
-        if (heading != null && problems) {
+                kubernetes.version, kubernetes.crds).withFileWrites(true).withValidation(true));
+        if (heading != null && !c.diagnostics().isEmpty()) {
             err.println(heading);
         }
         common.report(c, err);
         if (c.hasErrors()) {
+            if (c.validation() != null) {
+                long n = c.diagnostics().stream().filter(Diagnostic::isError).count();
+                err.println(n + (n == 1 ? " error" : " errors") + " found; nothing was written");
+                err.flush();
+            }
             return null;
         }
-        if (!objects.diagnostics().isEmpty()) {
-            common.report(new Compilation(objects.diagnostics(), null, null, null), err);
-        }
-        if (objects.hasErrors()) {
-            long n = objects.diagnostics().stream().filter(Diagnostic::isError).count();
-            err.println(n + (n == 1 ? " error" : " errors") + " found; nothing was written");
-            err.flush();
-            return null;
-        }
-        return objects.value();
+        return c.manifests();
     }
 
-    private static List<Object> data(List<Manifests.Manifest> objects) {
+    private static List<Object> data(List<Manifest> objects) {
         List<Object> docs = new ArrayList<>();
         objects.forEach(m -> docs.add(m.data()));
         return docs;
     }
 
     /** One file per object, named after its kind and name ({@code deployment-shop.yaml}). */
-    private static void writeDirectory(Path dir, List<Manifests.Manifest> objects) throws IOException {
+    private static void writeDirectory(Path dir, List<Manifest> objects) throws IOException {
         Files.createDirectories(dir);
         Set<String> used = new HashSet<>();
-        for (Manifests.Manifest m : objects) {
+        for (Manifest m : objects) {
             String base = (m.kind() + "-" + (m.name() == null ? "unnamed" : m.name())).toLowerCase(Locale.ROOT)
                     .replaceAll("[^a-z0-9.-]", "-");
             String name = base + ".yaml";

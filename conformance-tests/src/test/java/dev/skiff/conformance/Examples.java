@@ -2,9 +2,8 @@ package dev.skiff.conformance;
 
 import dev.skiff.Compilation;
 import dev.skiff.CompileRequest;
-import dev.skiff.Manifests;
+import dev.skiff.validate.Manifest;
 import dev.skiff.Skiff;
-import dev.skiff.diag.Result;
 import dev.skiff.modules.Environments;
 import dev.skiff.modules.Project;
 import java.io.IOException;
@@ -59,15 +58,15 @@ final class Examples {
     }
 
     /** The example's package (all its {@code .k} files) compiled, and its Kubernetes objects validated. */
-    record Built(Compilation compilation, Result<List<Manifests.Manifest>> objects) {
+    record Built(Compilation compilation, List<Manifest> objects) {
     }
 
     static Built build(Case c) {
-        CompileRequest request = CompileRequest.of(c.dir()).withWorkDir(root());
+        CompileRequest request = CompileRequest.of(c.dir()).withWorkDir(root()).withValidation(true);
         if (c.environment() != null) {
             request = request.withOptions(Map.of(Environments.OPTION, c.environment()));
         }
         Compilation compiled = Skiff.compile(request);
-        return new Built(compiled, compiled.hasErrors() ? Result.ok(List.of()) : Manifests.of(compiled, null));
+        return new Built(compiled, compiled.manifests());
     }
 }

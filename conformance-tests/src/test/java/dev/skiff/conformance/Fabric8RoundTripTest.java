@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.skiff.Manifests;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -39,7 +38,7 @@ class Fabric8RoundTripTest {
     Stream<DynamicTest> exampleObjectsRoundTripThroughFabric8() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
         for (Examples.Case c : Examples.cases()) {
-            for (Manifests.Manifest m : Examples.build(c).objects().value()) {
+            for (dev.skiff.validate.Manifest m : Examples.build(c).objects()) {
                 Class<? extends HasMetadata> type = KINDS.get(m.apiVersion() + "/" + m.kind());
                 if (type == null) {
                     continue; // custom resources have no fabric8 class
