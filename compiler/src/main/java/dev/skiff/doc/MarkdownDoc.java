@@ -40,7 +40,10 @@ public final class MarkdownDoc {
         }
         sb.append("\n\n");
         if (d.doc() != null) {
-            sb.append(d.doc().replaceAll("\\s*\\n\\s*", " ").strip()).append("\n\n");
+            // a docstring's paragraphs stay paragraphs; the lines within one are joined
+            for (String paragraph : d.doc().strip().split("\\n\\s*\\n")) {
+                sb.append(paragraph.replaceAll("\\s*\\n\\s*", " ").strip()).append("\n\n");
+            }
         }
         boolean header = false;
         for (Stmt s : d.body()) {
@@ -62,7 +65,9 @@ public final class MarkdownDoc {
         if (!d.checks().isEmpty()) {
             sb.append("Checks:\n\n");
             for (Node.CheckExpr c : d.checks()) {
-                sb.append("- `").append(cell(c.test().span().text())).append('`');
+                // the guard is part of the rule: `not cpu` alone would read as always required
+                String rule = c.test().span().text() + (c.condition() == null ? "" : " if " + c.condition().span().text());
+                sb.append("- `").append(cell(rule)).append('`');
                 if (c.message() instanceof Expr.StrLit m) {
                     sb.append(" — ").append(m.value());
                 }

@@ -559,7 +559,7 @@ final class Schemas {
             String msg = c.message() == null ? null : Values.toStr(in.eval(c.message(), env));
             String text = "check failed for `" + inst.def.name() + "`" + (key == null ? "" : " at key `" + key + "`")
                     + (msg == null || msg.isEmpty() ? ": `" + c.test().span().text() + "`" : ": " + msg);
-            throw new EvalException(Diagnostic.error(Code.E0501, span, text)
+            throw new EvalException(Diagnostic.error(Code.E0501, CheckBlame.of(c, Merge.spans(inst.config), span), text)
                     .withLabel(c.span(), "this check is false"), msg == null || msg.isEmpty() ? null : msg);
         }
     }

@@ -31,14 +31,15 @@ class ExampleSchemasTest {
     @TestFactory
     Stream<DynamicTest> everyExampleObjectPassesTheStrictJsonSchema() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
-        for (Path dir : Examples.all()) {
-            Examples.Built b = Examples.build(dir);
+        for (Examples.Case c : Examples.cases()) {
+            Path dir = c.dir();
+            Examples.Built b = Examples.build(c);
             List<Path> crds = Files.isDirectory(dir.resolve("crds")) ? List.of(dir.resolve("crds")) : List.of();
             SchemaRegistry registry = SchemaRegistry.with(null, crds).value();
             JsonSchemaWriter writer = new JsonSchemaWriter(registry);
             JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4);
             for (dev.skiff.validate.Manifest m : b.objects()) {
-                String name = dir.getFileName() + ": " + m.kind() + " " + m.name();
+                String name = c.name() + ": " + m.kind() + " " + m.name();
                 tests.add(DynamicTest.dynamicTest(name, () -> {
                     JsonSchema schema = factory.getSchema(writer.schemaOf(new SchemaRegistry.Gvk(m.apiVersion(), m.kind())));
                     JsonNode object = JSON.valueToTree(m.data());

@@ -32,12 +32,13 @@ import org.junit.jupiter.api.TestFactory;
 class ImportExamplesTest {
     @TestFactory
     Stream<DynamicTest> importingAnExamplesOutputBuildsTheSameObjects() throws IOException {
-        return Examples.all().stream().filter(d -> !Examples.build(d).objects().isEmpty())
-                .map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), dir.toUri(), () -> check(dir)));
+        return Examples.cases().stream().filter(c -> !Examples.build(c).objects().isEmpty())
+                .map(example -> DynamicTest.dynamicTest(example.name(), example.dir().toUri(), () -> check(example)));
     }
 
-    private static void check(Path dir) throws IOException {
-        Path yaml = dir.resolve("expected.yaml");
+    private static void check(Examples.Case example) throws IOException {
+        Path dir = example.dir();
+        Path yaml = example.expected();
         Project project = Project.discover(dir.resolve("main.k")).value();
         Path at = dir.resolve("imported.k");
         CompileRequest request = new CompileRequest(List.of(at), Map.of(), Examples.root(),
