@@ -54,20 +54,7 @@ public final class Manifests {
 
     /** As {@link #of(Compilation, String)}, with CRDs whose kinds are validated too. */
     public static Result<List<Manifest>> of(Compilation c, String k8sVersion, List<java.nio.file.Path> crds) {
-        List<Manifest> objects = new ArrayList<>();
-        if (c.evaluated() != null) {
-            if (c.evaluated().stream() != null) {
-                for (Value v : c.evaluated().stream()) {
-                    collect(v, objects);
-                }
-            } else if (Values.entries(c.evaluated().document()) != null) {
-                for (Value v : Values.entries(c.evaluated().document()).values()) {
-                    collect(v, objects);
-                }
-            } else {
-                collect(c.evaluated().document(), objects);
-            }
-        }
+        List<Manifest> objects = written(c);
         List<Manifest> ordered = new ArrayList<>();
         for (Manifest m : objects) {
             if (m.kind().equals("Namespace") || m.kind().equals("CustomResourceDefinition")) {
@@ -96,6 +83,28 @@ public final class Manifests {
         return Result.of(ordered, problems);
     }
 
+    /**
+     * The objects of a compilation without errors in the order the program wrote them, unvalidated: what a
+     * KRM function or a post-renderer hands back, where the order of the incoming objects must be kept.
+     */
+    public static List<Manifest> written(Compilation c) {
+        List<Manifest> objects = new ArrayList<>();
+        if (c.evaluated() != null) {
+            if (c.evaluated().stream() != null) {
+                for (Value v : c.evaluated().stream()) {
+                    collect(v, objects);
+                }
+            } else if (Values.entries(c.evaluated().document()) != null) {
+                for (Value v : Values.entries(c.evaluated().document()).values()) {
+                    collect(v, objects);
+                }
+            } else {
+                collect(c.evaluated().document(), objects);
+            }
+        }
+        return objects;
+    }
+
     private static void collect(Value v, List<Manifest> out) {
         if (v instanceof Value.ListV l) {
             for (Value item : l.items()) {
@@ -118,7 +127,11 @@ public final class Manifests {
         }
     }
 
-    private static Diagnostic diagnostic(Manifest m, Problem p) {
+    /**
+     * A validator's problem with {@code m} as a diagnostic: the object's kind and name, the field path, and the
+     * span of the entry that wrote the field when {@code m} came from a program (none for data read from YAML).
+     */
+    public static Diagnostic diagnostic(Manifest m, Problem p) {
         String where = m.kind() + (m.name() == null ? "" : " `" + m.name() + "`");
         Span span = spanOf(m.value(), p.path().isEmpty() ? "kind" : p.path());
         Diagnostic d = Diagnostic.error(p.code(), span, where + ": " + (p.path().isEmpty() ? "" : "`" + p.path() + "`: ")
@@ -128,6 +141,9 @@ public final class Manifests {
 
     /** The span of the deepest entry along {@code path} whose place is known. */
     static Span spanOf(Value root, String path) {
+        if (root == null) {
+            return null;
+        }
         Span best = null;
         Value current = root;
         Matcher m = PATH_PART.matcher(path);
