@@ -26,8 +26,8 @@ import java.util.stream.Stream;
  *       build machines), and {@code /bin/sh} for the launcher and Argo CD's plugin commands;</li>
  *   <li>{@code /opt/skiff/lib/skiff.aot}: the JVM's AOT cache, recorded by building an example with the staged
  *       runtime and jar, so that the container starts from it;</li>
- *   <li>{@code /etc/passwd} and {@code /etc/group} with the unprivileged user {@code skiff} (65532), and a
- *       {@code /tmp}.</li>
+ *   <li>{@code /etc/passwd} and {@code /etc/group} with the unprivileged users {@code skiff} (65532) and
+ *       {@code nobody} (65534), and a {@code /tmp}.</li>
  * </ul>
  * EMPTY_DIR, when given, is created: Jib refuses to run without a classes directory, and the image module has
  * none. MODE {@code layout} stages only the distribution and the files under {@code /etc}: an image with the same
@@ -73,15 +73,18 @@ public final class StageImage {
         System.out.println("staged the image's files (" + args[2] + ") in " + root);
     }
 
+    /** Users: {@code skiff} runs the image; kustomize and kpt run functions as {@code nobody}, looked up here. */
     private static void etc(Path root) throws IOException {
         Files.createDirectories(root.resolve("etc"));
         Files.writeString(root.resolve("etc/passwd"), """
                 root:x:0:0:root:/root:/sbin/nologin
                 skiff:x:65532:65532:skiff:/tmp:/sbin/nologin
+                nobody:x:65534:65534:nobody:/nonexistent:/sbin/nologin
                 """, StandardCharsets.UTF_8);
         Files.writeString(root.resolve("etc/group"), """
                 root:x:0:
                 skiff:x:65532:
+                nogroup:x:65534:
                 """, StandardCharsets.UTF_8);
         Files.createDirectories(root.resolve("tmp"));
     }
