@@ -117,8 +117,9 @@ class ArgoCdPluginIT {
 
     private Sidecar host() {
         Path dist = Path.of(System.getProperty("skiff.dist"));
+        // no start-up cache: making one is DistributionIT's business, and slow
         Map<String, String> base = Map.of("PATH", dist.resolve("bin") + ":/usr/bin:/bin",
-                "JAVA_HOME", Processes.javaHome().toString(), "HOME", dir.resolve("home").toString());
+                "JAVA_HOME", Processes.javaHome().toString(), "HOME", dir.resolve("home").toString(), "SKIFF_AOT", "0");
         return (app, env, cmd) -> {
             Map<String, String> all = new HashMap<>(base);
             all.putAll(env);
