@@ -235,6 +235,64 @@ class ArgoCdPluginIT {
     }
 
     @Test
+    void theSidecarPatchAddsSkiffToTheRepoServerAsArgoCdsRecipeSays() throws Exception {
+        List<String> dirs = new ArrayList<>();
+        if (System.getenv("SKIFF_TOOLS_DIR") != null) {
+            dirs.add(System.getenv("SKIFF_TOOLS_DIR"));
+        }
+        dirs.addAll(List.of(String.valueOf(System.getenv("PATH")).split(":")));
+        Path kubectl = dirs.stream().map(d -> Path.of(d, "kubectl")).filter(Files::isExecutable).findFirst().orElse(null);
+        Assumptions.assumeTrue(kubectl != null, "kubectl is not installed");
+        // the repo server as Argo CD's install.yaml has it, reduced to what the patch meets
+        Path deployment = dir.resolve("repo-server.yaml");
+        Files.writeString(deployment, """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: argocd-repo-server, namespace: argocd}
+                spec:
+                  selector: {matchLabels: {app.kubernetes.io/name: argocd-repo-server}}
+                  template:
+                    metadata: {labels: {app.kubernetes.io/name: argocd-repo-server}}
+                    spec:
+                      containers:
+                      - name: argocd-repo-server
+                        image: quay.io/argoproj/argocd:v3.2.1
+                      volumes:
+                      - {name: var-files, emptyDir: {}}
+                      - {name: plugins, emptyDir: {}}
+                """);
+        Path patch = Path.of(System.getProperty("skiff.repo"), "integrations/argocd/repo-server-patch.yaml");
+        Container.Run r = Processes.run(dir, Map.of("PATH", "/usr/bin:/bin", "HOME", dir.toString()), null,
+                List.of(kubectl.toString(), "patch", "--local", "-f", deployment.toString(), "--type", "strategic",
+                        "--patch-file", patch.toString(), "-o", "yaml"));
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode spec = new YAMLMapper().readTree(r.out()).path("spec").path("template").path("spec");
+        assertThat(spec.path("containers")).hasSize(2);
+        JsonNode sidecar = null;
+        for (JsonNode c : spec.path("containers")) {
+            if (c.path("name").asText().equals("skiff")) {
+                sidecar = c;
+            }
+        }
+        assertThat(sidecar).as("a container named skiff").isNotNull();
+        assertThat(sidecar.path("command").path(0).asText()).isEqualTo("/var/run/argocd/argocd-cmp-server");
+        assertThat(sidecar.path("securityContext").path("runAsUser").asInt()).isEqualTo(999);
+        List<String> mounts = new ArrayList<>();
+        sidecar.path("volumeMounts").forEach(m -> mounts.add(m.path("mountPath").asText() + "<-" + m.path("name").asText()));
+        assertThat(mounts).contains("/var/run/argocd<-var-files", "/home/argocd/cmp-server/plugins<-plugins",
+                "/home/argocd/cmp-server/config/plugin.yaml<-skiff-cmp-plugin", "/tmp<-skiff-tmp");
+        List<String> volumes = new ArrayList<>();
+        spec.path("volumes").forEach(v -> volumes.add(v.path("name").asText()));
+        assertThat(volumes).containsExactlyInAnyOrder("var-files", "plugins", "skiff-cmp-plugin", "skiff-tmp");
+        // and the patched Deployment is a valid one: Skiff's own validator says so
+        Path dist = Path.of(System.getProperty("skiff.dist"));
+        Container.Run valid = Processes.run(dir, Map.of("PATH", dist.resolve("bin") + ":/usr/bin:/bin",
+                "JAVA_HOME", Processes.javaHome().toString(), "SKIFF_AOT", "0"), r.out(),
+                List.of(dist.resolve("bin/skiff").toString(), "post-render", "--color", "never"));
+        assertThat(valid.exit()).as(valid.err()).isZero();
+    }
+
+    @Test
     void thePluginKeepsArgoCdsContractInsideTheImageAsUser999() throws Exception {
         contract(image());
     }
