@@ -15,7 +15,8 @@ import java.util.Map;
  * happen; without it they are checked but change nothing, as {@code skiff check} and the editor need.
  */
 public record CompileRequest(List<Path> inputs, Map<String, String> options, Path workDir, PrintStream printOut,
-                             String k8sVersion, List<Path> crds, Map<Path, String> overlay, boolean writeFiles) {
+                             String k8sVersion, List<Path> crds, Map<Path, String> overlay, boolean writeFiles,
+                             boolean validate, boolean staticChecks) {
     public CompileRequest {
         inputs = List.copyOf(inputs);
         options = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(options));
@@ -24,8 +25,31 @@ public record CompileRequest(List<Path> inputs, Map<String, String> options, Pat
     }
 
     public CompileRequest(List<Path> inputs, Map<String, String> options, Path workDir, PrintStream printOut,
+                          String k8sVersion, List<Path> crds, Map<Path, String> overlay, boolean writeFiles) {
+        this(inputs, options, workDir, printOut, k8sVersion, crds, overlay, writeFiles, false, true);
+    }
+
+    public CompileRequest(List<Path> inputs, Map<String, String> options, Path workDir, PrintStream printOut,
                           String k8sVersion, List<Path> crds, Map<Path, String> overlay) {
         this(inputs, options, workDir, printOut, k8sVersion, crds, overlay, false);
+    }
+
+    /**
+     * The same request with the validation stage on: the program's Kubernetes objects are collected and checked
+     * against their schemas ({@link Compilation#manifests()}), as {@code skiff build} and {@code skiff check} do.
+     */
+    public CompileRequest withValidation(boolean on) {
+        return new CompileRequest(inputs, options, workDir, printOut, k8sVersion, crds, overlay, writeFiles, on,
+                staticChecks);
+    }
+
+    /**
+     * The same request with the checks before evaluation on (the default) or off. Off, every mistake is found by
+     * evaluation alone, one at a time; the parity test of the checker compares the two.
+     */
+    public CompileRequest withStaticChecks(boolean on) {
+        return new CompileRequest(inputs, options, workDir, printOut, k8sVersion, crds, overlay, writeFiles, validate,
+                on);
     }
 
     public CompileRequest(List<Path> inputs, Map<String, String> options, Path workDir, PrintStream printOut,
@@ -37,7 +61,7 @@ public record CompileRequest(List<Path> inputs, Map<String, String> options, Pat
      * Texts that stand in for files on disk (an editor's unsaved buffers), keyed by absolute normalized path.
      */
     public CompileRequest withOverlay(Map<Path, String> texts) {
-        return new CompileRequest(inputs, options, workDir, printOut, k8sVersion, crds, texts, writeFiles);
+        return new CompileRequest(inputs, options, workDir, printOut, k8sVersion, crds, texts, writeFiles, validate, staticChecks);
     }
 
     public CompileRequest(List<Path> inputs, Map<String, String> options, Path workDir, PrintStream printOut) {
@@ -50,12 +74,12 @@ public record CompileRequest(List<Path> inputs, Map<String, String> options, Pat
     }
 
     public CompileRequest withK8sVersion(String version) {
-        return new CompileRequest(inputs, options, workDir, printOut, version, crds, overlay, writeFiles);
+        return new CompileRequest(inputs, options, workDir, printOut, version, crds, overlay, writeFiles, validate, staticChecks);
     }
 
     /** CRD files or directories whose kinds become {@code crds.<group>.<version>} modules. */
     public CompileRequest withCrds(List<Path> files) {
-        return new CompileRequest(inputs, options, workDir, printOut, k8sVersion, files, overlay, writeFiles);
+        return new CompileRequest(inputs, options, workDir, printOut, k8sVersion, files, overlay, writeFiles, validate, staticChecks);
     }
 
     /** Inputs relative to the current directory, no options, {@code print()} discarded. */
@@ -65,19 +89,19 @@ public record CompileRequest(List<Path> inputs, Map<String, String> options, Pat
     }
 
     public CompileRequest withOptions(Map<String, String> newOptions) {
-        return new CompileRequest(inputs, newOptions, workDir, printOut, k8sVersion, crds, overlay, writeFiles);
+        return new CompileRequest(inputs, newOptions, workDir, printOut, k8sVersion, crds, overlay, writeFiles, validate, staticChecks);
     }
 
     public CompileRequest withWorkDir(Path dir) {
-        return new CompileRequest(inputs, options, dir, printOut, k8sVersion, crds, overlay, writeFiles);
+        return new CompileRequest(inputs, options, dir, printOut, k8sVersion, crds, overlay, writeFiles, validate, staticChecks);
     }
 
     /** The same request with the program's file writes carried out ({@code skiff run}) or only checked. */
     public CompileRequest withFileWrites(boolean write) {
-        return new CompileRequest(inputs, options, workDir, printOut, k8sVersion, crds, overlay, write);
+        return new CompileRequest(inputs, options, workDir, printOut, k8sVersion, crds, overlay, write, validate, staticChecks);
     }
 
     public CompileRequest withPrintOut(PrintStream out) {
-        return new CompileRequest(inputs, options, workDir, out, k8sVersion, crds, overlay, writeFiles);
+        return new CompileRequest(inputs, options, workDir, out, k8sVersion, crds, overlay, writeFiles, validate, staticChecks);
     }
 }

@@ -98,12 +98,22 @@ public final class Skiff {
             }
             Object k8s = project.value().skiff().get("k8s");
             String k8sVersion = request.k8sVersion() != null ? request.k8sVersion() : k8s == null ? null : k8s.toString();
-            // what the source alone shows to be wrong is reported before evaluation, all of it at once
             List<Path> crdFiles = crds(request, project.value());
-            List<Diagnostic> typeProblems = new ArrayList<>(dev.skiff.types.NameChecker.checkProgram(parsed.value(),
-                    resolver, dev.skiff.eval.lib.Library.builtinNames(), dev.skiff.eval.lib.Library.systemModuleNames()));
+            dev.skiff.types.KubernetesSchemas kubernetes = new dev.skiff.types.KubernetesSchemas(
+                    () -> dev.skiff.k8s.SchemaRegistry.with(k8sVersion, crdFiles));
+            dev.skiff.modules.Program program = dev.skiff.modules.Program.load(parsed.value(), resolver);
+            dev.skiff.resolve.Bindings bindings = dev.skiff.resolve.Resolver.resolve(program,
+                    dev.skiff.eval.lib.Library.builtinNames(), dev.skiff.eval.lib.Library.systemModuleNames());
+            dev.skiff.types.SchemaTypes types = new dev.skiff.types.SchemaTypes(bindings, kubernetes,
+                    dev.skiff.eval.lib.Library::systemType);
+            // what the source alone shows to be wrong is reported before evaluation, all of it at once
+            List<Diagnostic> typeProblems = new ArrayList<>(bindings.diagnostics());
+            typeProblems.addAll(types.declarationProblems());
             typeProblems.addAll(dev.skiff.types.StaticChecker.check(parsed.value(),
-                    () -> dev.skiff.k8s.SchemaRegistry.with(k8sVersion, crdFiles).value(), resolver));
+                    kubernetes::registry, resolver));
+            if (!request.staticChecks()) {
+                typeProblems.clear();
+            }
             typeProblems.sort(java.util.Comparator.comparing((Diagnostic d) -> d.span() == null ? "" : d.span().file().name())
                     .thenComparingInt(d -> d.span() == null ? 0 : d.span().start()));
             if (!typeProblems.isEmpty()) {
@@ -112,7 +122,7 @@ public final class Skiff {
             }
             EvalOptions options = new EvalOptions(request.options(), resolver, project.value().root(),
                     request.printOut(), Limits.defaults(), k8sVersion, crdFiles, request.writeFiles());
-            Result<Evaluator.Output> result = new Evaluator(options).evaluate(parsed.value());
+            Result<Evaluator.Output> result = new Evaluator(options).evaluate(program, types);
             diagnostics.addAll(result.diagnostics());
             if (hasErrors(diagnostics) || result.value() == null) {
                 return new Compilation(diagnostics, null, null, null);
@@ -126,7 +136,12 @@ public final class Skiff {
                     stream.add(dev.skiff.eval.value.Values.toJavaWithPrivate(doc));
                 }
             }
-            return new Compilation(diagnostics, out.document().toJava(), stream, null, out);
+            dev.skiff.validate.Validation validation = null;
+            if (request.validate()) {
+                validation = dev.skiff.validate.Validation.of(out, kubernetes);
+                diagnostics.addAll(validation.diagnostics());
+            }
+            return new Compilation(diagnostics, out.document().toJava(), stream, null, out, validation);
         } catch (IOException e) {
             diagnostics.add(Diagnostic.error(Code.E0206, null, "cannot read input: " + e.getMessage()));
             return new Compilation(diagnostics, null, null, null);

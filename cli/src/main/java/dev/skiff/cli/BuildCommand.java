@@ -2,12 +2,11 @@ package dev.skiff.cli;
 
 import dev.skiff.Compilation;
 import dev.skiff.CompileRequest;
-import dev.skiff.Manifests;
 import dev.skiff.Skiff;
 import dev.skiff.diag.Diagnostic;
-import dev.skiff.diag.Result;
 import dev.skiff.emit.AtomicWrite;
 import dev.skiff.emit.YamlWriter;
+import dev.skiff.validate.Manifest;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -71,23 +70,18 @@ public final class BuildCommand implements Callable<Integer> {
         PrintStream stderr = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
                 StandardCharsets.UTF_8);
         Compilation c = Skiff.compile(new CompileRequest(in, options, Path.of("").toAbsolutePath(), stderr,
-                kubernetes.version, kubernetes.crds).withFileWrites(true));
+                kubernetes.version, kubernetes.crds).withFileWrites(true).withValidation(true));
         common.report(c, spec.commandLine().getErr());
         if (c.hasErrors()) {
-            return ExitCodes.PROGRAM_ERROR;
-        }
-        Result<List<Manifests.Manifest>> objects = Manifests.of(c, kubernetes.version);
-        if (!objects.diagnostics().isEmpty()) {
-            common.report(new Compilation(objects.diagnostics(), null, null, null), spec.commandLine().getErr());
-        }
-        if (objects.hasErrors()) {
-            long n = objects.diagnostics().stream().filter(Diagnostic::isError).count();
-            spec.commandLine().getErr().println(n + (n == 1 ? " error" : " errors") + " found; nothing was written");
-            spec.commandLine().getErr().flush();
+            if (c.validation() != null) {
+                long n = c.diagnostics().stream().filter(Diagnostic::isError).count();
+                spec.commandLine().getErr().println(n + (n == 1 ? " error" : " errors") + " found; nothing was written");
+                spec.commandLine().getErr().flush();
+            }
             return ExitCodes.PROGRAM_ERROR;
         }
         List<Object> docs = new ArrayList<>();
-        for (Manifests.Manifest m : objects.value()) {
+        for (Manifest m : c.manifests()) {
             docs.add(m.data());
         }
         if (output == null) {
@@ -99,7 +93,7 @@ public final class BuildCommand implements Callable<Integer> {
             Path dir = Path.of(output);
             Files.createDirectories(dir);
             Set<String> used = new HashSet<>();
-            for (Manifests.Manifest m : objects.value()) {
+            for (Manifest m : c.manifests()) {
                 String base = (m.kind() + "-" + (m.name() == null ? "unnamed" : m.name())).toLowerCase(Locale.ROOT)
                         .replaceAll("[^a-z0-9.-]", "-");
                 String name = base + ".yaml";

@@ -73,13 +73,9 @@ public final class CheckCommand implements Callable<Integer> {
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         List<Throwable> internal = new ArrayList<>();
         for (List<Path> unit : units(paths.isEmpty() ? List.of(Path.of(".")) : paths, workDir)) {
+            // check does everything build does: the Kubernetes objects are validated too
             Compilation c = Skiff.compile(new CompileRequest(unit, options, workDir, quiet, kubernetes.version,
-                    kubernetes.crds));
-            if (!c.hasErrors()) {
-                // check does everything build does: the Kubernetes objects are validated too
-                c = new Compilation(concat(c.diagnostics(), dev.skiff.Manifests.of(c, kubernetes.version).diagnostics()),
-                        c.data(), c.stream(), c.internal(), c.evaluated());
-            }
+                    kubernetes.crds).withValidation(true));
             all.addAll(c.diagnostics());
             if (c.internal() != null) {
                 internal.add(c.internal());
@@ -107,11 +103,6 @@ public final class CheckCommand implements Callable<Integer> {
         return all.stream().anyMatch(Diagnostic::isError) ? ExitCodes.PROGRAM_ERROR : ExitCodes.OK;
     }
 
-    private static List<Diagnostic> concat(List<Diagnostic> a, List<Diagnostic> b) {
-        List<Diagnostic> out = new ArrayList<>(a);
-        out.addAll(b);
-        return out;
-    }
 
     /** Groups the paths into compilation units: one per package directory, in the order first named. */
     static List<List<Path>> units(List<Path> paths, Path workDir) {

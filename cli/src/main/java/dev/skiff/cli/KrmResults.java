@@ -58,8 +58,8 @@ final class KrmResults {
                 ref.put("namespace", meta.get("namespace"));
             }
             r.put("resourceRef", ref);
-            if (f.field() != null && !f.field().isEmpty()) {
-                r.put("field", Map.of("path", f.field()));
+            if (f.field() != null && !f.field().segments().isEmpty()) {
+                r.put("field", Map.of("path", f.field().display()));
             }
         }
         Map<String, Object> file = file(f, span);

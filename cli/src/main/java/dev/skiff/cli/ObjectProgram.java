@@ -2,15 +2,17 @@ package dev.skiff.cli;
 
 import dev.skiff.Compilation;
 import dev.skiff.CompileRequest;
-import dev.skiff.Manifests;
 import dev.skiff.Skiff;
 import dev.skiff.diag.Diagnostic;
-import dev.skiff.diag.Result;
 import dev.skiff.emit.JsonWriter;
 import dev.skiff.emit.YamlWriter;
-import dev.skiff.k8s.Problem;
+import dev.skiff.eval.value.Values;
 import dev.skiff.k8s.SchemaRegistry;
-import dev.skiff.k8s.Validator;
+import dev.skiff.types.KubernetesSchemas;
+import dev.skiff.validate.FieldPath;
+import dev.skiff.validate.Manifest;
+import dev.skiff.validate.Validation;
+import dev.skiff.validate.Validator;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -57,10 +59,10 @@ final class ObjectProgram {
     }
 
     /**
-     * One finding: a diagnostic, and when it concerns an outgoing object, that object and the field path
-     * (empty for the object as a whole).
+     * One finding: a diagnostic, and when it concerns an outgoing object, that object and the field (empty for
+     * the object as a whole).
      */
-    record Finding(Diagnostic diagnostic, Map<String, Object> object, String field) {
+    record Finding(Diagnostic diagnostic, Map<String, Object> object, FieldPath field) {
     }
 
     /** The objects to hand back (null when the program failed) and everything found on the way. */
@@ -84,7 +86,11 @@ final class ObjectProgram {
                 crds.add(crdFile);
             }
             if (request.program() == null) {
-                return validate(items, null, request.k8sVersion(), crds, List.of());
+                List<Manifest> objects = new ArrayList<>();
+                for (Map<String, Object> item : items) {
+                    objects.add(new Manifest(item, Values.fromJava(item)));
+                }
+                return validate(objects, request.k8sVersion(), crds, List.of());
             }
             Compilation c = compile(items, request, crds);
             List<Finding> findings = new ArrayList<>();
@@ -94,13 +100,9 @@ final class ObjectProgram {
             if (c.hasErrors()) {
                 return new Outcome(null, findings);
             }
-            List<Manifests.Manifest> written = Manifests.written(c);
-            List<Map<String, Object>> objects = new ArrayList<>();
-            for (Manifests.Manifest m : written) {
-                objects.add(m.data());
-            }
+            List<Manifest> written = Validation.written(c.evaluated());
             String version = request.k8sVersion() != null ? request.k8sVersion() : c.evaluated().k8sVersion();
-            return validate(objects, written, version, c.evaluated().crds(), findings);
+            return validate(written, version, c.evaluated().crds(), findings);
         } finally {
             if (crdFile != null) {
                 try {
@@ -125,8 +127,9 @@ final class ObjectProgram {
         PrintStream printOut = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
                 StandardCharsets.UTF_8);
         Source program = request.program();
+        // validated here, not by the compiler: objects for the tools (local-config) are left alone
         CompileRequest compile = new CompileRequest(List.of(program.path()), options, workDir, printOut,
-                request.k8sVersion(), crds);
+                request.k8sVersion(), crds).withValidation(false);
         if (program.text() != null) {
             compile = compile.withOverlay(Map.of(workDir.resolve(program.path()).toAbsolutePath().normalize(),
                     program.text()));
@@ -134,28 +137,37 @@ final class ObjectProgram {
         return Skiff.compile(compile);
     }
 
-    private static Outcome validate(List<Map<String, Object>> objects, List<Manifests.Manifest> written,
-                                    String version, List<Path> crds, List<Finding> earlier) {
+    private static Outcome validate(List<Manifest> manifests, String version, List<Path> crds, List<Finding> earlier) {
         List<Finding> findings = new ArrayList<>(earlier);
-        Result<SchemaRegistry> registry = SchemaRegistry.with(version, crds);
-        for (Diagnostic d : registry.diagnostics()) {
-            findings.add(new Finding(d, null, null));
+        List<Map<String, Object>> objects = new ArrayList<>();
+        manifests.forEach(m -> objects.add(m.data()));
+        KubernetesSchemas schemas = new KubernetesSchemas(() -> SchemaRegistry.with(version, crds));
+        if (manifests.stream().anyMatch(m -> !isLocalConfig(m.data()))) {
+            for (Diagnostic d : schemas.loadProblems()) {
+                findings.add(new Finding(d, null, null));
+            }
         }
-        if (registry.value() == null) {
-            return new Outcome(objects, findings);
-        }
-        Validator validator = new Validator(registry.value());
-        for (int i = 0; i < objects.size(); i++) {
-            Map<String, Object> object = objects.get(i);
-            if (isLocalConfig(object)) {
+        Validator validator = new Validator(schemas);
+        for (Manifest m : manifests) {
+            if (isLocalConfig(m.data())) {
                 continue;
             }
-            Manifests.Manifest m = written != null ? written.get(i) : new Manifests.Manifest(object, null);
-            for (Problem p : validator.validate(object)) {
-                findings.add(new Finding(Manifests.diagnostic(m, p), object, p.path()));
+            for (dev.skiff.validate.Finding f : validator.validate(m, null)) {
+                findings.add(new Finding(named(f.diagnostic(), m, f.path()), m.data(), f.path()));
             }
         }
         return new Outcome(objects, findings);
+    }
+
+    /**
+     * The validator's message led by the object and the field it concerns ({@code Deployment `web`:
+     * `spec.replicas`: …}): an engine's objects come from many templates and files, and the message is all a
+     * user sees of where.
+     */
+    private static Diagnostic named(Diagnostic d, Manifest m, FieldPath path) {
+        String where = m.describe() + (path == null || path.segments().isEmpty() ? "" : ": `" + path.display() + "`");
+        return new Diagnostic(d.code(), d.severity(), where + ": " + d.message(), d.span(), d.labels(), d.hints(),
+                d.fixes());
     }
 
     static boolean isLocalConfig(Map<String, Object> object) {

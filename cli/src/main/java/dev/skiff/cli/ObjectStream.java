@@ -12,12 +12,14 @@ import java.util.regex.Pattern;
 /**
  * A YAML stream of Kubernetes objects as an engine writes it ({@code helm template}, {@code kubectl get -o yaml}),
  * read document by document so that each object keeps where it came from: its line in the stream and the
- * template Helm names in its {@code # Source:} comment. Those places go into every message about the object,
+ * template Helm names (Helm 3 in a {@code # Source:} comment, Helm 4 in an annotation). Those places go into every message about the object,
  * since the stream itself is gone once the engine has moved on.
  */
 record ObjectStream(List<Entry> entries, List<Diagnostic> problems) {
     private static final Pattern SEPARATOR = Pattern.compile("^---(?:[ \\t].*)?$");
     private static final Pattern SOURCE = Pattern.compile("^#\\s*Source:\\s*(.+?)\\s*$");
+    /** Where Helm 4 records an object's template (it sends post-renderers no comments). */
+    static final String HELM_FILENAME = "postrenderer.helm.sh/postrender-filename";
 
     /** One object, the line its document starts on (1-based) and Helm's template name, or null. */
     record Entry(Map<String, Object> object, int line, String source) {
@@ -78,7 +80,10 @@ record ObjectStream(List<Entry> entries, List<Diagnostic> problems) {
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> object = (Map<String, Object>) map;
-            entries.add(new Entry(object, contentLine, source));
+            String template = object.get("metadata") instanceof Map<?, ?> meta
+                    && meta.get("annotations") instanceof Map<?, ?> a && a.get(HELM_FILENAME) != null
+                    ? String.valueOf(a.get(HELM_FILENAME)) : source;
+            entries.add(new Entry(object, contentLine, template));
         }
     }
 

@@ -99,7 +99,7 @@ public final class PostRenderCommand implements Callable<Integer> {
             Diagnostic d = f.diagnostic();
             ObjectStream.Entry from = f.object() == null || d.span() != null ? null : byIdentity.get(identity(f.object()));
             out.add(from == null ? d : new Diagnostic(d.code(), d.severity(), d.message() + " (in " + from.where() + ")",
-                    d.span(), d.labels(), d.hints()));
+                    d.span(), d.labels(), d.hints(), d.fixes()));
         }
         return out;
     }

@@ -144,10 +144,12 @@ class KrmIT {
                 .containsEntry("resourceRef", Map.of("apiVersion", "apps/v1", "kind", "Deployment", "name", "web"))
                 .containsEntry("field", Map.of("path", "spec.replicas"))
                 .containsEntry("file", Map.of("path", "apps/web.yaml", "index", 0L))
-                .containsEntry("tags", Map.of("code", "E0402"));
-        assertThat((String) result.get("message")).contains("Deployment `web`").contains("spec.replicas");
+                .containsEntry("tags", Map.of("code", "E0301"));
+        // the program wrote the bad value: the message says where in it, which object and which field
+        assertThat((String) result.get("message")).startsWith("functionConfig.k:1:")
+                .contains("Deployment `web`: `spec.replicas`: expected `int32`");
         // and for people, the same diagnostic on standard error
-        assertThat(r.err()).contains("error[E0402]").contains("spec.replicas");
+        assertThat(r.err()).contains("error[E0301]").contains("spec.replicas");
     }
 
     @Test
@@ -309,7 +311,7 @@ class KrmIT {
         CliIT.Run bad = run(dir, Map.of(), kpt.toString(), "fn", "eval", "pkg", "--exec", skiff + " krm",
                 "--fn-config", "bad-config.yaml");
         assertThat(bad.exit()).isNotZero();
-        assertThat(bad.out() + bad.err()).contains("has no field `replicaz`");
+        assertThat(bad.out() + bad.err()).contains("Deployment `web`: `spec.replicaz`").contains("no attribute `replicaz`");
     }
 
     @Test

@@ -72,8 +72,8 @@ class PostRenderIT {
         CliIT.Run r = postRender(RENDERED.replace("IfNotPresent", "Sometimes"), "--color", "never");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).contains("error[E0404]: Deployment `shop`: `spec.template.spec.containers[0].imagePullPolicy`")
-                .contains("`Sometimes`")
+        assertThat(r.err()).contains("error[E0301]: Deployment `shop`: `spec.template.spec.containers[0].imagePullPolicy`")
+                .contains("\"Sometimes\"")
                 .contains("(in shop/templates/deployment.yaml)")
                 .contains("1 error found; nothing was written");
     }
@@ -133,7 +133,7 @@ class PostRenderIT {
         assertThat(postRender(crd).exit()).isZero();
         CliIT.Run bad = postRender(crd.replace("size: 3", "size: big"), "--color", "never");
         assertThat(bad.exit()).isEqualTo(1);
-        assertThat(bad.err()).contains("Widget `w`: `spec.size`");
+        assertThat(bad.err()).contains("Widget `w`: `spec.size`").contains("(in line 22)");
         CliIT.Run unknown = postRender("apiVersion: example.com/v1\nkind: Gadget\nmetadata: {name: g}\n", "--color", "never");
         assertThat(unknown.exit()).isEqualTo(1);
         assertThat(unknown.err()).contains("error[E0410]").contains("(in line 1)");
@@ -195,7 +195,8 @@ class PostRenderIT {
         assertThat(bad.out()).doesNotContain("kind: Deployment");
         // Helm 3 quotes a post-renderer's standard error; Helm 4 keeps a plugin's to itself, and Skiff's plugin
         // hands it to Helm's own
-        assertThat(bad.err()).contains("error[E0404]: Deployment `shop`");
+        assertThat(bad.err()).contains("error[E0301]: Deployment `shop`: `spec.template.spec.containers[0].imagePullPolicy`")
+                .contains("(in shop/templates/deployment.yaml)");
     }
 
     private static String[] concat(String[]... parts) {

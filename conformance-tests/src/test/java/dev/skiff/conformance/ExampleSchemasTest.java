@@ -8,7 +8,6 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import dev.skiff.Manifests;
 import dev.skiff.k8s.JsonSchemaWriter;
 import dev.skiff.k8s.SchemaRegistry;
 import java.io.IOException;
@@ -38,7 +37,7 @@ class ExampleSchemasTest {
             SchemaRegistry registry = SchemaRegistry.with(null, crds).value();
             JsonSchemaWriter writer = new JsonSchemaWriter(registry);
             JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4);
-            for (Manifests.Manifest m : b.objects().value()) {
+            for (dev.skiff.validate.Manifest m : b.objects()) {
                 String name = dir.getFileName() + ": " + m.kind() + " " + m.name();
                 tests.add(DynamicTest.dynamicTest(name, () -> {
                     JsonSchema schema = factory.getSchema(writer.schemaOf(new SchemaRegistry.Gvk(m.apiVersion(), m.kind())));

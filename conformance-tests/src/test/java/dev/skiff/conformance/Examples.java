@@ -2,7 +2,7 @@ package dev.skiff.conformance;
 
 import dev.skiff.Compilation;
 import dev.skiff.CompileRequest;
-import dev.skiff.Manifests;
+import dev.skiff.validate.Manifest;
 import dev.skiff.Skiff;
 import dev.skiff.diag.Result;
 import java.io.IOException;
@@ -27,11 +27,11 @@ final class Examples {
     }
 
     /** The example's package (all its {@code .k} files) compiled, and its Kubernetes objects validated. */
-    record Built(Compilation compilation, Result<List<Manifests.Manifest>> objects) {
+    record Built(Compilation compilation, List<Manifest> objects) {
     }
 
     static Built build(Path example) {
-        Compilation c = Skiff.compile(CompileRequest.of(example).withWorkDir(root()));
-        return new Built(c, c.hasErrors() ? Result.ok(List.of()) : Manifests.of(c, null));
+        Compilation c = Skiff.compile(CompileRequest.of(example).withWorkDir(root()).withValidation(true));
+        return new Built(c, c.manifests());
     }
 }

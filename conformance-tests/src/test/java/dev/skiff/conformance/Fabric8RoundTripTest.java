@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.skiff.Manifests;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -40,7 +39,7 @@ class Fabric8RoundTripTest {
     Stream<DynamicTest> exampleObjectsRoundTripThroughFabric8() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
         for (Path dir : Examples.all()) {
-            for (Manifests.Manifest m : Examples.build(dir).objects().value()) {
+            for (dev.skiff.validate.Manifest m : Examples.build(dir).objects()) {
                 Class<? extends HasMetadata> type = KINDS.get(m.apiVersion() + "/" + m.kind());
                 if (type == null) {
                     continue; // custom resources have no fabric8 class

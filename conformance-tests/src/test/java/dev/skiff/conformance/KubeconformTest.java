@@ -3,7 +3,6 @@ package dev.skiff.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.skiff.Manifests;
 import dev.skiff.emit.YamlWriter;
 import dev.skiff.k8s.JsonSchemaWriter;
 import dev.skiff.k8s.SchemaRegistry;
@@ -39,7 +38,7 @@ class KubeconformTest {
             if (Files.isDirectory(dir.resolve("crds"))) {
                 continue; // custom resources: kubeconform would need their schemas too
             }
-            Examples.build(dir).objects().value().forEach(m -> docs.add(m.data()));
+            Examples.build(dir).objects().forEach(m -> docs.add(m.data()));
         }
         Files.writeString(manifests, YamlWriter.writeStream(docs), StandardCharsets.UTF_8);
         new JsonSchemaWriter(SchemaRegistry.load(SchemaRegistry.versions().get(0))).writeAll(schemas);

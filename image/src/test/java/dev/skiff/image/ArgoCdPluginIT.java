@@ -199,7 +199,7 @@ class ArgoCdPluginIT {
         Container.Run broken = sidecar.run("broken", argoEnv("broken", Map.of()), command("generate"));
         assertThat(broken.exit()).isNotZero();
         assertThat(broken.out()).as("nothing but objects on standard output, and none on failure").isEmpty();
-        assertThat(broken.err()).contains("error[E0401]").contains("replicaz").contains("main.k:5:")
+        assertThat(broken.err()).contains("error[E0302]").contains("replicaz").contains("main.k:5:")
                 .doesNotContain("\u001b[");
 
         assertThat(snapshot()).as("nothing was written into the repository").isEqualTo(before);

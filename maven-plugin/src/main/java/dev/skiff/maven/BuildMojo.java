@@ -1,8 +1,8 @@
 package dev.skiff.maven;
 
-import dev.skiff.Manifests;
 import dev.skiff.emit.AtomicWrite;
 import dev.skiff.emit.YamlWriter;
+import dev.skiff.validate.Manifest;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,7 +51,7 @@ public class BuildMojo extends SkiffMojo {
             Set<String> used = new HashSet<>();
             int written = 0;
             for (Outcome o : outcomes) {
-                for (Manifests.Manifest m : o.objects()) {
+                for (Manifest m : o.objects()) {
                     // one file per object, named as `skiff build -o DIR/` names them
                     String base = (m.kind() + "-" + (m.name() == null ? "unnamed" : m.name())).toLowerCase(Locale.ROOT)
                             .replaceAll("[^a-z0-9.-]", "-");

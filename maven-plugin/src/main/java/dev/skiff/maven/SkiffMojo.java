@@ -2,11 +2,10 @@ package dev.skiff.maven;
 
 import dev.skiff.Compilation;
 import dev.skiff.CompileRequest;
-import dev.skiff.Manifests;
 import dev.skiff.Skiff;
 import dev.skiff.diag.Diagnostic;
-import dev.skiff.diag.Result;
 import dev.skiff.diag.TextRenderer;
+import dev.skiff.validate.Manifest;
 import java.io.File;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -49,7 +48,7 @@ abstract class SkiffMojo extends AbstractMojo {
     boolean skip;
 
     /** One program's outcome: the compilation and its objects, with every diagnostic of both. */
-    record Outcome(File source, Compilation compilation, List<Manifests.Manifest> objects, List<Diagnostic> diagnostics) {
+    record Outcome(File source, Compilation compilation, List<Manifest> objects, List<Diagnostic> diagnostics) {
         boolean failed() {
             return diagnostics.stream().anyMatch(Diagnostic::isError);
         }
@@ -59,17 +58,11 @@ abstract class SkiffMojo extends AbstractMojo {
         Path work = basedir.toPath().toAbsolutePath();
         CompileRequest request = new CompileRequest(List.of(source.toPath().toAbsolutePath()), options, work,
                 new PrintStream(OutputStream.nullOutputStream()), k8sVersion,
-                crds.stream().map(f -> f.toPath().toAbsolutePath()).toList()).withFileWrites(writeFiles);
+                crds.stream().map(f -> f.toPath().toAbsolutePath()).toList()).withFileWrites(writeFiles)
+                .withValidation(true);
         Compilation c = Skiff.compile(request);
-        List<Diagnostic> all = new ArrayList<>(c.diagnostics());
-        List<Manifests.Manifest> objects = List.of();
-        if (!c.hasErrors()) {
-            Result<List<Manifests.Manifest>> validated = Manifests.of(c, k8sVersion);
-            all.addAll(validated.diagnostics());
-            objects = validated.value();
-        }
-        report(all);
-        return new Outcome(source, c, objects, all);
+        report(c.diagnostics());
+        return new Outcome(source, c, c.manifests(), c.diagnostics());
     }
 
     private void report(List<Diagnostic> diagnostics) {

@@ -85,8 +85,8 @@ class MavenPluginIT {
         Build b = build("invalid");
         assertThat(b.exit()).isNotZero();
         assertThat(b.log()).contains("[ERROR] src/main/skiff/broken.k:5:")
-                .contains("error[E0401]").contains("replicaz")
-                .contains("Skiff found 3 errors in [src/main/skiff]");
+                .contains("error[E0302]").contains("replicaz")
+                .contains("Skiff found 2 errors in [src/main/skiff]");
         assertThat(b.dir().resolve("target/skiff")).doesNotExist();
     }
 }

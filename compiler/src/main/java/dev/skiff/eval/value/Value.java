@@ -1,6 +1,7 @@
 package dev.skiff.eval.value;
 
 import dev.skiff.source.Span;
+import dev.skiff.types.SchemaType;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
