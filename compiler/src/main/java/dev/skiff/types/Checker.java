@@ -167,6 +167,12 @@ public final class Checker {
                     if (!last) {
                         SchemaType next = Type.unrefined(attr.type()) instanceof Type.Schema inner ? inner.schema() : null;
                         if (next == null) {
+                            if (i == path.size() - 2 && Type.unrefined(attr.type()) instanceof Type.DictOf d
+                                    && kv.op() != Operator.Config.INSERT) {
+                                // `labels.tier = 1`: the last name is a key of the dict the attribute holds
+                                dictEntry(kv, path.get(i + 1), attr.type(), d,
+                                        TypeErrors.attribute(name, owner.name()));
+                            }
                             return; // a dict or a value of any type: the rest of the path are its keys
                         }
                         owner = next;
@@ -254,46 +260,47 @@ public final class Checker {
     }
 
     private void dict(Expr.ConfigLit c, Type expected, Type.DictOf d, String subject) {
-        Type.Refined refined = expected instanceof Type.Refined r ? r : null;
         for (ConfigEntry entry : c.entries()) {
             if (!(entry instanceof ConfigEntry.KeyValue kv) || kv.op() == Operator.Config.INSERT) {
                 continue;
             }
             String key = kv.key() instanceof Expr.Name n ? n.id() : kv.key() instanceof Expr.StrLit s ? s.value() : null;
-            if (key == null) {
-                continue;
+            if (key != null) {
+                dictEntry(kv, key, expected, d, subject);
             }
-            Span at = kv.key().span();
-            if (!keyFits(key, d.key())) {
-                report(TypeErrors.keyMismatch(at, expected, subject, key));
-                continue;
+        }
+    }
+
+    /** One entry {@code key = value} of a dict of type {@code expected}, reported at the entry's key. */
+    private void dictEntry(ConfigEntry.KeyValue kv, String key, Type expected, Type.DictOf d, String subject) {
+        Span at = kv.key().span();
+        if (!keyFits(key, d.key())) {
+            report(TypeErrors.keyMismatch(at, expected, subject, key));
+            return;
+        }
+        Expr item = unparen(kv.value());
+        if (item instanceof Expr.ConfigLit || item instanceof Expr.ListLit) {
+            value(item, d.value(), subject, at);
+            return;
+        }
+        Type found = inference.typeOf(item);
+        if (!compatible(found, d.value())) {
+            if (!(found instanceof Type.Union)) {
+                report(TypeErrors.valueMismatch(at, expected, subject, key, foundName(found), literal(item)));
             }
-            Expr item = unparen(kv.value());
-            Type inner = Type.unrefined(d.value());
-            if (item instanceof Expr.ConfigLit || item instanceof Expr.ListLit) {
-                value(item, d.value(), subject, at);
-                continue;
-            }
-            Type found = inference.typeOf(item);
-            if (!compatible(found, d.value())) {
-                if (!(found instanceof Type.Union)) {
-                    report(TypeErrors.valueMismatch(at, expected, subject, key, foundName(found), literal(item)));
+            return;
+        }
+        if (refinements && expected instanceof Type.Refined refined) {
+            for (Refinement.Rule rule : refined.refinement().rules()) {
+                Refinement.Violation problem = rule instanceof Refinement.LabelMap labels
+                        ? labels.testEntry(key, literal(item)) : null;
+                if (problem != null) {
+                    report(TypeErrors.refinement(at, problem, subject));
                 }
-                continue;
             }
-            if (refinements && refined != null) {
-                for (Refinement.Rule rule : refined.refinement().rules()) {
-                    if (rule instanceof Refinement.LabelMap labels) {
-                        Refinement.Violation problem = labels.testEntry(key, literal(item));
-                        if (problem != null) {
-                            report(TypeErrors.refinement(at, problem, subject));
-                        }
-                    }
-                }
-            }
-            if (refinements && d.value() instanceof Type.Refined r && inner != null) {
-                refine(item, r, subject, at);
-            }
+        }
+        if (refinements && d.value() instanceof Type.Refined r) {
+            refine(item, r, subject, at);
         }
     }
 
