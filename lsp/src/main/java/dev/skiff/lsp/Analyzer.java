@@ -63,10 +63,15 @@ final class Analyzer {
         return files;
     }
 
-    /** Analyses one version of a document. */
+    /** Analyses one version of a document, with the checks before evaluation. */
     DocumentAnalysis analyze(String uri, int version, String text) {
+        return analyze(uri, version, text, true);
+    }
+
+    /** Analyses one version of a document; without {@code checks}, only as far as its names and types. */
+    DocumentAnalysis analyze(String uri, int version, String text, boolean checks) {
         Path file = Uris.documentPath(uri);
-        Analysis a = Skiff.analyze(request(uri, text), cache);
+        Analysis a = Skiff.analyze(request(uri, text).withStaticChecks(checks), cache);
         SourceUnit unit = null;
         SourceFile source = null;
         if (a.available()) {

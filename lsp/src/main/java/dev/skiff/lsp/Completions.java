@@ -53,8 +53,11 @@ final class Completions {
         }
     }
 
-    static List<CompletionItem> complete(DocumentAnalysis d, int offset, Function<String, DocumentAnalysis> repaired) {
-        String text = d.text();
+    /**
+     * Completion at {@code offset} of {@code text}. {@code analysis} gives the analysis of a text (the document's
+     * own, or a repaired copy); the one of the document's text is asked for only when no repair is needed.
+     */
+    static List<CompletionItem> complete(String text, int offset, Function<String, DocumentAnalysis> analysis) {
         offset = Math.max(0, Math.min(offset, text.length()));
         int start = offset;
         while (start > 0 && isIdent(text.charAt(start - 1))) {
@@ -70,17 +73,17 @@ final class Completions {
         }
         Matcher importing = IMPORT_LINE.matcher(text.substring(lineStart, offset));
         if (importing.matches()) {
-            return importPaths(d, importing.group(1));
+            return importPaths(analysis.apply(text), importing.group(1));
         }
         Context c = context(text, start, prefix, lineStart);
-        DocumentAnalysis a = d;
-        if (!d.available() || !d.parses()) {
-            DocumentAnalysis fixed = repaired.apply(repair(text, start, offset, c));
-            if (fixed != null && fixed.available()) {
-                a = fixed;
-            }
+        // a name being typed often leaves the text unparsable; its context comes from the text with the name
+        // completed (when that is the text itself, from its own analysis)
+        String fixedText = repair(text, start, offset, c);
+        DocumentAnalysis a = analysis.apply(fixedText);
+        if ((a == null || !a.available() || !a.parses()) && !fixedText.equals(text)) {
+            a = analysis.apply(text);
         }
-        if (!a.available()) {
+        if (a == null || !a.available()) {
             return List.of();
         }
         List<CompletionItem> out = new ArrayList<>();

@@ -117,8 +117,7 @@ final class Hovers {
             case BUILTIN -> builtin(s.name());
             case VARIABLE, LOCAL -> {
                 String lambda = lambda(s);
-                yield lambda != null ? lambda : code(s.name() + ": " + display(d.inference().typeOf(s)))
-                        + (s.kind() == Symbol.Kind.LOCAL ? "" : "");
+                yield lambda != null ? lambda : code(s.name() + ": " + display(d.inference().typeOf(s)));
             }
         };
     }

@@ -30,6 +30,7 @@ final class LanguageService {
     private final Navigation navigation = new Navigation(analyzer, project);
     private final Map<String, DocumentAnalysis> latest = new ConcurrentHashMap<>();
     private final Map<String, DocumentAnalysis> repaired = new ConcurrentHashMap<>();
+    private final Map<String, DocumentAnalysis> forRequests = new ConcurrentHashMap<>();
 
     // ---------------------------------------------------------------- analyses
 
@@ -44,14 +45,27 @@ final class LanguageService {
         return a;
     }
 
-    /** The analysis of the document's current text: the newest if it is of that text, else a fresh one. */
+    /**
+     * The analysis of the document's current text, for a request: the newest if it is of that text, else one made
+     * now without the checks before evaluation (a request needs types, not diagnostics), kept for the next
+     * request on the same text.
+     */
     DocumentAnalysis current(String uri) {
         OpenDocuments.Doc doc = docs.get(uri);
         if (doc == null) {
             return null;
         }
         DocumentAnalysis a = latest.get(uri);
-        return a != null && a.text().equals(doc.text()) ? a : analyze(uri);
+        if (a != null && a.text().equals(doc.text())) {
+            return a;
+        }
+        DocumentAnalysis quick = forRequests.get(uri);
+        if (quick != null && quick.text().equals(doc.text())) {
+            return quick;
+        }
+        quick = analyzer.analyze(uri, doc.version(), doc.text(), false);
+        forRequests.put(uri, quick);
+        return quick;
     }
 
     /** The newest analysis of a document, without analysing again (for diagnostics of other documents). */
@@ -62,6 +76,7 @@ final class LanguageService {
     void closed(String uri) {
         latest.remove(uri);
         repaired.remove(uri);
+        forRequests.remove(uri);
         docs.remove(uri);
         analyzer.changed();
     }
@@ -99,19 +114,23 @@ final class LanguageService {
     }
 
     List<CompletionItem> completion(String uri, Position p) {
-        DocumentAnalysis a = current(uri);
-        if (a == null) {
+        OpenDocuments.Doc doc = docs.get(uri);
+        if (doc == null) {
             return List.of();
         }
-        return Completions.complete(a, offset(a, p), text -> {
-            DocumentAnalysis known = repaired.get(uri);
-            if (known != null && known.text().equals(text)) {
-                return known;
-            }
-            DocumentAnalysis fresh = analyzer.analyze(uri, a.version(), text);
-            repaired.put(uri, fresh);
-            return fresh;
-        });
+        int offset = Positions.offset(dev.skiff.source.SourceFile.ofString(uri, doc.text()), p);
+        return Completions.complete(doc.text(), offset, text -> text.equals(doc.text()) ? current(uri) : repaired(uri, doc, text));
+    }
+
+    /** An analysis of a repaired copy of a document's text (for completion), kept while that copy is asked for. */
+    private DocumentAnalysis repaired(String uri, OpenDocuments.Doc doc, String text) {
+        DocumentAnalysis known = repaired.get(uri);
+        if (known != null && known.text().equals(text)) {
+            return known;
+        }
+        DocumentAnalysis fresh = analyzer.analyze(uri, doc.version(), text, false);
+        repaired.put(uri, fresh);
+        return fresh;
     }
 
     Hover hover(String uri, Position p) {
@@ -203,5 +222,6 @@ final class LanguageService {
         analyzer.reset();
         latest.clear();
         repaired.clear();
+        forRequests.clear();
     }
 }

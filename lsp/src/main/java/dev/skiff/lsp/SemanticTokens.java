@@ -7,11 +7,10 @@ import dev.skiff.source.Span;
 import dev.skiff.syntax.ConfigEntry;
 import dev.skiff.syntax.Expr;
 import dev.skiff.syntax.Node;
+import dev.skiff.syntax.Nodes;
 import dev.skiff.syntax.Stmt;
 import dev.skiff.syntax.TypeExpr;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -235,7 +234,7 @@ final class SemanticTokens {
         }
     }
 
-    /** Walks every node of the tree (through the records' components), marking names by their role. */
+    /** Walks every node of the tree ({@link Nodes}), marking names by their role. */
     private static final class Walker {
         private final DocumentAnalysis a;
         private final Map<Integer, NameCls> out;
@@ -252,21 +251,8 @@ final class SemanticTokens {
             }
         }
 
-        void node(Object o, int depth) {
+        void node(Node n, int depth) {
             if (depth > 400) {
-                return;
-            }
-            if (o instanceof Collection<?> c) {
-                for (Object x : c) {
-                    node(x, depth + 1);
-                }
-                return;
-            }
-            if (o instanceof Expr.Hole h) {
-                node(h.expr(), depth + 1);
-                return;
-            }
-            if (!(o instanceof Node n)) {
                 return;
             }
             roles(n);
@@ -281,19 +267,8 @@ final class SemanticTokens {
                 }
                 return;
             }
-            RecordComponent[] components = n.getClass().getRecordComponents();
-            if (components == null) {
-                return;
-            }
-            for (RecordComponent rc : components) {
-                if (rc.getType() == Span.class || rc.getType() == String.class || rc.getType().isPrimitive()) {
-                    continue;
-                }
-                try {
-                    node(rc.getAccessor().invoke(n), depth + 1);
-                } catch (ReflectiveOperationException e) {
-                    // not readable: skip the component
-                }
+            for (Node child : Nodes.children(n)) {
+                node(child, depth + 1);
             }
         }
 
