@@ -193,8 +193,8 @@ final class Interpreter {
             }
         }
         names.addAll(Library.builtinNames());
-        return new EvalException(dev.skiff.diag.Diagnostic.error(Code.E0201, n.span(), "name `" + n.id()
-                + "` is not defined").suggesting(n.id(), names));
+        return new EvalException(dev.skiff.resolve.NameErrors.undefined(n.span(), n.id(), names,
+                Library.systemModuleNames()));
     }
 
     /** The value of a binding, instantiating a pending top-level unification on first use. */

@@ -688,9 +688,7 @@ public final class Resolver {
         if (!report) {
             return;
         }
-        Diagnostic d = Diagnostic.error(Code.E0201, n.span(), "name `" + n.id() + "` is not defined");
-        out.diagnostics.add(systemModules.contains(n.id()) ? d.withHint("add `import " + n.id() + "` at the top of the file")
-                : d.suggesting(n.id(), visible()));
+        out.diagnostics.add(NameErrors.undefined(n.span(), n.id(), visible(), systemModules));
     }
 
     /**
