@@ -105,7 +105,7 @@ public final class KubernetesSchemas {
         var gvk = r == null ? java.util.Optional.<SchemaRegistry.Gvk>empty() : r.gvkOf(t.name());
         SchemaType.Kubernetes k = new SchemaType.Kubernetes(t.name(), gvk.map(SchemaRegistry.Gvk::apiVersion).orElse(null),
                 gvk.map(SchemaRegistry.Gvk::kind).orElse(null));
-        SchemaType s = new SchemaType(SchemaType.Kind.KUBERNETES, t.shortName(),
+        SchemaType s = new SchemaType(this, SchemaType.Kind.KUBERNETES, t.shortName(),
                 gvk.map(SchemaRegistry.Gvk::apiVersion).orElse("k8s"), null, null, k, t.description(), null);
         byDefinition.put(t.name(), s);
         s.completeWith(() -> s.setBody(null, List.of(), attributes(t, gvk.orElse(null), s), null, null));

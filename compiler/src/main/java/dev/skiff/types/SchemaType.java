@@ -81,6 +81,7 @@ public final class SchemaType {
     private final Kubernetes kubernetes;
     private final String doc;
     private final Span span;
+    private final Object lock;
     private Runnable completer;
     private boolean completing;
 
@@ -92,8 +93,9 @@ public final class SchemaType {
     private final List<Diagnostic> problems = new ArrayList<>();
     private Layout layout;
 
-    SchemaType(Kind kind, String name, String module, Stmt.SchemaDecl decl, Stmt.RuleDecl rule, Kubernetes kubernetes,
-               String doc, Span span) {
+    SchemaType(Object lock, Kind kind, String name, String module, Stmt.SchemaDecl decl, Stmt.RuleDecl rule,
+               Kubernetes kubernetes, String doc, Span span) {
+        this.lock = lock;
         this.kind = kind;
         this.name = name;
         this.module = module;
@@ -109,20 +111,22 @@ public final class SchemaType {
         this.completer = c;
     }
 
-    /** Computes the body now if it has not been; a cycle through the completion itself is a no-op. */
+    /**
+     * Computes the body now if it has not been; a cycle through the completion itself is a no-op. Completions
+     * hold their builder's lock (one per {@link SchemaTypes} or {@link KubernetesSchemas}), so another thread
+     * asking meanwhile waits for the whole body instead of seeing part of it, and two threads cannot lock each
+     * other out (user schemas may reach Kubernetes ones, never the other way).
+     */
     private void complete() {
-        Runnable c;
-        synchronized (this) {
-            c = completer;
+        synchronized (lock) {
+            Runnable c = completer;
             if (c == null || completing) {
                 return;
             }
             completing = true;
-        }
-        try {
-            c.run();
-        } finally {
-            synchronized (this) {
+            try {
+                c.run();
+            } finally {
                 completer = null;
                 completing = false;
             }
@@ -130,8 +134,10 @@ public final class SchemaType {
     }
 
     /** Whether the body is being computed (a reference back to this schema from its own ancestry). */
-    synchronized boolean isCompleting() {
-        return completing;
+    boolean isCompleting() {
+        synchronized (lock) {
+            return completing;
+        }
     }
 
     void setBody(SchemaType parent, List<SchemaType> mixins, Map<String, Attribute> attributes, Index index,

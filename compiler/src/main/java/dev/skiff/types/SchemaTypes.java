@@ -67,7 +67,7 @@ public final class SchemaTypes {
         if (t == null) {
             SchemaType.Kind kind = d.mixin() ? SchemaType.Kind.MIXIN : d.protocol() ? SchemaType.Kind.PROTOCOL
                     : SchemaType.Kind.SCHEMA;
-            t = new SchemaType(kind, d.name().id(), moduleOf(d), d, null, null, d.doc(), d.name().span());
+            t = new SchemaType(this, kind, d.name().id(), moduleOf(d), d, null, null, d.doc(), d.name().span());
             made.put(d, t);
             SchemaType self = t;
             t.completeWith(() -> complete(self, d));
@@ -79,7 +79,7 @@ public final class SchemaTypes {
     public synchronized SchemaType of(Stmt.RuleDecl r) {
         SchemaType t = made.get(r);
         if (t == null) {
-            t = new SchemaType(SchemaType.Kind.RULE, r.name().id(), moduleOf(r), null, r, null, r.doc(), r.name().span());
+            t = new SchemaType(this, SchemaType.Kind.RULE, r.name().id(), moduleOf(r), null, r, null, r.doc(), r.name().span());
             made.put(r, t);
         }
         return t;
