@@ -77,6 +77,11 @@ public record CompileRequest(List<Path> inputs, Map<String, String> options, Pat
         return new CompileRequest(inputs, options, workDir, printOut, k8sVersion, crds, overlay, write);
     }
 
+    /** The same request for other input files or directories. */
+    public CompileRequest withInputs(List<Path> files) {
+        return new CompileRequest(files, options, workDir, printOut, k8sVersion, crds, overlay, writeFiles);
+    }
+
     public CompileRequest withPrintOut(PrintStream out) {
         return new CompileRequest(inputs, options, workDir, out, k8sVersion, crds, overlay, writeFiles);
     }

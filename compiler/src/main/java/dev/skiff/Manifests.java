@@ -46,14 +46,28 @@ public final class Manifests {
 
     /** The objects of a compilation without errors, in output order, and the validator's findings. */
     public static Result<List<Manifest>> of(Compilation c, String k8sVersion) {
+        return of(c, k8sVersion, dev.skiff.k8s.ManifestCheck.Options.strict());
+    }
+
+    /**
+     * As {@link #of(Compilation, String)}, leaving unvalidated (but still listed) the objects that
+     * {@code options} skips: kinds named by {@code --skip}, and with {@code --ignore-missing-schemas} kinds no
+     * schema describes.
+     */
+    public static Result<List<Manifest>> of(Compilation c, String k8sVersion, dev.skiff.k8s.ManifestCheck.Options options) {
         if (c.evaluated() != null) {
-            return of(c, k8sVersion != null ? k8sVersion : c.evaluated().k8sVersion(), c.evaluated().crds());
+            return of(c, k8sVersion != null ? k8sVersion : c.evaluated().k8sVersion(), c.evaluated().crds(), options);
         }
-        return of(c, k8sVersion, List.of());
+        return of(c, k8sVersion, List.of(), options);
     }
 
     /** As {@link #of(Compilation, String)}, with CRDs whose kinds are validated too. */
     public static Result<List<Manifest>> of(Compilation c, String k8sVersion, List<java.nio.file.Path> crds) {
+        return of(c, k8sVersion, crds, dev.skiff.k8s.ManifestCheck.Options.strict());
+    }
+
+    private static Result<List<Manifest>> of(Compilation c, String k8sVersion, List<java.nio.file.Path> crds,
+                                             dev.skiff.k8s.ManifestCheck.Options options) {
         List<Manifest> objects = new ArrayList<>();
         if (c.evaluated() != null) {
             if (c.evaluated().stream() != null) {
@@ -79,7 +93,7 @@ public final class Manifests {
                 ordered.add(m);
             }
         }
-        List<Diagnostic> problems = new ArrayList<>();
+        List<Diagnostic> problems = new ArrayList<>(duplicates(ordered));
         if (!ordered.isEmpty()) {
             Result<SchemaRegistry> registry = SchemaRegistry.with(k8sVersion, crds);
             problems.addAll(registry.diagnostics());
@@ -88,12 +102,48 @@ public final class Manifests {
             }
             Validator validator = new Validator(registry.value());
             for (Manifest m : ordered) {
+                if (options.skips(m.apiVersion(), m.kind()) || options.ignoreMissingSchemas()
+                        && registry.value().byGvk(m.apiVersion(), m.kind()).isEmpty()) {
+                    continue;
+                }
                 for (Problem p : validator.validate(m.data())) {
                     problems.add(diagnostic(m, p));
                 }
             }
         }
         return Result.of(ordered, problems);
+    }
+
+    /**
+     * Objects that name the same object of a cluster: the same API group (any version), kind, namespace and
+     * name. Applied together, the last would win without a word.
+     */
+    public static Result<List<Manifest>> checkDuplicates(List<Manifest> objects) {
+        return Result.of(objects, duplicates(objects));
+    }
+
+    private static List<Diagnostic> duplicates(List<Manifest> objects) {
+        Map<String, Manifest> seen = new java.util.HashMap<>();
+        List<Diagnostic> out = new ArrayList<>();
+        for (Manifest m : objects) {
+            if (m.name() == null) {
+                continue;
+            }
+            String av = m.apiVersion();
+            String group = av.contains("/") ? av.substring(0, av.indexOf('/')) : "";
+            Object ns = m.data().get("metadata") instanceof Map<?, ?> meta ? meta.get("namespace") : null;
+            String key = group + "|" + m.kind() + "|" + (ns == null ? "" : ns) + "|" + m.name();
+            Manifest first = seen.putIfAbsent(key, m);
+            if (first != null) {
+                String what = m.kind() + " `" + (ns == null ? "" : ns + "/") + m.name() + "`";
+                Diagnostic d = Diagnostic.error(dev.skiff.diag.Code.E0416, spanOf(m.value(), "metadata.name"),
+                        what + " is emitted twice: applied together, one would replace the other");
+                Span earlier = spanOf(first.value(), "metadata.name");
+                out.add((earlier == null ? d : d.withLabel(earlier, "first emitted here"))
+                        .withHint("give the objects different names or namespaces, or emit the object once"));
+            }
+        }
+        return out;
     }
 
     private static void collect(Value v, List<Manifest> out) {

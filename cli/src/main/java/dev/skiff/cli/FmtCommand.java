@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -113,14 +112,13 @@ public final class FmtCommand implements Callable<Integer> {
         common.report(new dev.skiff.Compilation(problems, null, null, null), spec.commandLine().getErr());
     }
 
+    /** The files named, and the {@code .k} files below the directories named (as {@code check} searches them). */
     private static List<Path> files(List<Path> roots) throws IOException {
         List<Path> out = new ArrayList<>();
         for (Path root : roots) {
             if (Files.isDirectory(root)) {
-                try (Stream<Path> s = Files.walk(root)) {
-                    s.filter(p -> p.toString().endsWith(".k") && Files.isRegularFile(p))
-                            .filter(p -> p.getNameCount() == 0 || !p.toString().contains("/target/"))
-                            .sorted().forEach(out::add);
+                for (Path p : dev.skiff.modules.Programs.sourceFiles(root)) {
+                    out.add(p.normalize()); // `./a.k` is shown, and diffed, as `a.k`
                 }
             } else {
                 out.add(root);

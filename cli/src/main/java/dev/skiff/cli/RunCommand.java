@@ -2,7 +2,6 @@ package dev.skiff.cli;
 
 import dev.skiff.Compilation;
 import dev.skiff.CompileRequest;
-import dev.skiff.Skiff;
 import dev.skiff.emit.AtomicWrite;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -72,7 +71,7 @@ public final class RunCommand implements Callable<Integer> {
                 StandardCharsets.UTF_8);
         CompileRequest request = new CompileRequest(in, options, Path.of("").toAbsolutePath(), stdout,
                 kubernetes.version, kubernetes.crds).withFileWrites(true);
-        Compilation compilation = Skiff.compile(request);
+        Compilation compilation = ProgramRuns.compile(request);
         common.report(compilation, spec.commandLine().getErr());
         if (compilation.hasErrors()) {
             return ExitCodes.PROGRAM_ERROR;

@@ -239,7 +239,7 @@ class CliIT {
         assertThat(files.exit()).as(files.err()).isZero();
         try (var list = Files.list(dir.resolve("out"))) {
             assertThat(list.map(p -> p.getFileName().toString()).sorted().toList())
-                    .containsExactly("deployment-web.yaml", "namespace-shop.yaml");
+                    .containsExactly("deployment-shop-web.yaml", "namespace-shop.yaml");
         }
     }
 

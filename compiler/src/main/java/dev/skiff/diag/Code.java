@@ -57,6 +57,8 @@ public enum Code {
     E0414("server-set-fields", "`skiff import` left out fields the API server sets (`status`, `uid`, `managedFields`, …)."),
     E0415("private-key", "`skiff import` left out a key starting with `_`: Skiff, like KCL, keeps such keys out of "
             + "the output."),
+    E0416("duplicate-object", "Two objects have the same API group, kind, namespace and name: applying them, one "
+            + "would silently replace the other."),
 
     // E05xx — evaluation
     E0501("check-failed", "A schema's `check:` condition is false."),

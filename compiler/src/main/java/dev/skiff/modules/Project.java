@@ -24,14 +24,23 @@ import java.util.Map;
  * @param dependencies  local dependencies by import name, as absolute paths
  * @param skiff         the {@code [skiff]} settings as raw strings ({@code k8s = "1.35"}), in order
  * @param hasModFile    whether a {@code kcl.mod} was found
+ * @param entries       {@code [profile] entries}: the files that make the project's program when it is
+ *                      compiled as a whole (a directory argument, or no argument), as absolute paths; empty
+ *                      when not given
  */
 public record Project(Path root, String name, Map<String, Path> dependencies, Map<String, Object> skiff,
-                      boolean hasModFile) {
+                      boolean hasModFile, List<Path> entries) {
     public static final String MOD_FILE = "kcl.mod";
 
     public Project {
         dependencies = Map.copyOf(dependencies);
         skiff = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(skiff));
+        entries = List.copyOf(entries);
+    }
+
+    public Project(Path root, String name, Map<String, Path> dependencies, Map<String, Object> skiff,
+                   boolean hasModFile) {
+        this(root, name, dependencies, skiff, hasModFile, List.of());
     }
 
     /** The project owning {@code start} (a file or directory): the nearest ancestor with a {@code kcl.mod}. */
@@ -54,6 +63,7 @@ public record Project(Path root, String name, Map<String, Path> dependencies, Ma
         List<Diagnostic> problems = new ArrayList<>();
         Map<String, Path> deps = new LinkedHashMap<>();
         Map<String, Object> skiff = new LinkedHashMap<>();
+        List<Path> entries = new ArrayList<>();
         String name = fallbackName;
         try {
             JsonNode doc = new TomlMapper().readTree(Files.readString(mod));
@@ -68,6 +78,11 @@ public record Project(Path root, String name, Map<String, Path> dependencies, Ma
                     deps.put(e.getKey(), root.resolve(path.asText()).toAbsolutePath().normalize());
                 }
             }
+            for (JsonNode entry : doc.path("profile").path("entries")) {
+                // as in KCL: relative to the kcl.mod, and ${KCL_MOD} names its directory
+                String text = entry.asText().replace("${KCL_MOD}", root.toAbsolutePath().normalize().toString());
+                entries.add(root.toAbsolutePath().resolve(text).normalize());
+            }
             for (Iterator<Map.Entry<String, JsonNode>> it = doc.path("skiff").fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 skiff.put(e.getKey(), toPlain(e.getValue()));
@@ -76,7 +91,7 @@ public record Project(Path root, String name, Map<String, Path> dependencies, Ma
             String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
             problems.add(Diagnostic.error(Code.E0206, null, "cannot read `" + mod + "` as TOML: " + msg));
         }
-        return Result.of(new Project(root.toAbsolutePath().normalize(), name, deps, skiff, true), problems);
+        return Result.of(new Project(root.toAbsolutePath().normalize(), name, deps, skiff, true, entries), problems);
     }
 
     private static Object toPlain(JsonNode n) {
