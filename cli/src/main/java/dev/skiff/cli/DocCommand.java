@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
                 "  skiff doc skiff.app                 the stdlib's App API",
                 "  skiff doc models/ -o docs/models.md a package of your project",
                 "",
-                "Exit codes: 0 success, 1 the module has errors or does not exist, 2 bad usage."})
+                "Exit codes: 0 success, 1 the module has errors or does not exist, 2 bad usage, 3 internal error."})
 public final class DocCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -34,7 +34,7 @@ import picocli.CommandLine.Parameters;
                 "  skiff fmt - < main.k       format standard input to standard output (for editors)",
                 "",
                 "Exit codes: 0 formatted (or, with --check, already formatted), 1 files would change or have",
-                "syntax errors, 2 bad usage."})
+                "syntax errors, 2 bad usage, 3 internal error."})
 public final class FmtCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -45,6 +45,10 @@ public final class FmtCommand implements Callable<Integer> {
 
     @Option(names = "--check", description = "Write nothing; print a diff of each file that would change.")
     boolean check;
+
+    @Option(names = {"-w", "--write"},
+            description = "Write the files (what fmt does anyway; accepted for gofmt's and kcl fmt's habit).")
+    boolean write;
 
     @CommandLine.Mixin
     CommonOptions common = new CommonOptions();

@@ -37,7 +37,7 @@ import picocli.CommandLine.Option;
                 "  skiff lsp --stdio              the same (the flag VS Code's language client adds)",
                 "  skiff lsp --socket=5007        connect to a client listening on 127.0.0.1:5007",
                 "",
-                "Exit codes: 0 the client disconnected or asked the server to exit, 2 bad usage."})
+                "Exit codes: 0 the client disconnected or asked the server to exit, 2 bad usage, 3 internal error."})
 public final class LspCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -47,7 +47,7 @@ final class Report {
                 case SKIPPED -> skipped++;
             }
             Span at = o.at();
-            String where = at == null ? "" : " (line " + (at.line() + 1) + ")";
+            String where = at == null ? "" : " (line " + at.line() + ")";
             cases.add(new Case(name, o.title() + where, o.problems(), o.status() == ManifestCheck.Status.SKIPPED));
         }
     }

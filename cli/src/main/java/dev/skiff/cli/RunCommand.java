@@ -28,8 +28,9 @@ import picocli.CommandLine.Parameters;
                 "  skiff run app/ -D env=prod            every .k file of app/, with option env",
                 "  skiff run main.k --format json -o out.json",
                 "  skiff run main.k -S deployment.spec   print only one value",
+                "  echo 'a = 1 + 1' | skiff run -        a program from standard input",
                 "",
-                "Exit codes: 0 success, 1 errors in the program, 2 bad usage."})
+                "Exit codes: 0 success, 1 errors in the program, 2 bad usage, 3 internal error."})
 public final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -71,6 +72,10 @@ public final class RunCommand implements Callable<Integer> {
                 StandardCharsets.UTF_8);
         CompileRequest request = new CompileRequest(in, options, Path.of("").toAbsolutePath(), stdout,
                 kubernetes.version, kubernetes.crds).withFileWrites(true);
+        if (in.size() == 1 && in.get(0).toString().equals("-")) {
+            request = ProgramRuns.stdin(new String(System.in.readAllBytes(), StandardCharsets.UTF_8),
+                    request.workDir(), request);
+        }
         Compilation compilation = ProgramRuns.compile(request);
         common.report(compilation, spec.commandLine().getErr());
         if (compilation.hasErrors()) {

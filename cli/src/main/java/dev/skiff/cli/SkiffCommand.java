@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
                 "  skiff run config/ --format json -S app.metadata",
                 "  skiff check . --format sarif > skiff.sarif",
                 "",
-                "Exit codes: 0 success, 1 errors in the program, 2 bad usage."})
+                "Exit codes: 0 success, 1 errors in the program, 2 bad usage, 3 internal error."})
 public final class SkiffCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

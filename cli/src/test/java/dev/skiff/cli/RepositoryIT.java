@@ -255,6 +255,164 @@ class RepositoryIT {
         assertThat(wrong.err()).contains("use --stdio");
     }
 
+    /**
+     * The README's pre-commit configuration, with this checkout standing for Skiff's repository: pre-commit
+     * clones it and its hooks install themselves (the launcher builds the CLI with Maven on first use), with
+     * no {@code skiff} on PATH. A broken file stops the commit, an unformatted one is formatted, a good one
+     * passes; and a change in one package is checked with the whole repository.
+     */
+    @Test
+    void preCommitHooksInstallThemselvesAndGuardCommits() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(which("pre-commit") != null && which("mvn") != null,
+                "pre-commit (Debian: apt-get install pre-commit) or Maven is not installed");
+        Path hooks = dir.resolve("skiff-repo");
+        Path repo = Path.of(System.getProperty("skiff.repo"));
+        Run copy = sh(repo, "mkdir -p '" + hooks + "' && git ls-files -z | xargs -0 cp --parents -t '" + hooks + "'");
+        assertThat(copy.exit()).as(copy.err()).isZero();
+        assertThat(sh(hooks, "git init -q && git add -A && git -c user.email=t@example.com -c user.name=t commit -qm skiff")
+                .exit()).isZero();
+        String rev = sh(hooks, "git rev-parse HEAD").out().strip();
+
+        Path project = dir.resolve("project");
+        write("project/.pre-commit-config.yaml", readmePreCommitConfig().replace("https://github.com/skiff-lang/skiff",
+                hooks.toString()).replace("rev: main", "rev: " + rev));
+        write("project/apps/web/main.k", deployment("web"));
+        write("project/apps/lib/kcl.mod", "[package]\nname = \"lib\"\n");
+        write("project/apps/lib/main.k", "replicas = 3\n");
+        // no skiff on PATH: the hooks must bring their own
+        String path = "PATH=/usr/bin:/bin:" + Path.of(which("mvn")).getParent() + ":" + Path.of(which("pre-commit")).getParent();
+        Run setup = sh(project, path + " && git init -q && git config user.email t@example.com && git config user.name t"
+                + " && git add -A && pre-commit run --all-files");
+        assertThat(setup.exit()).as(setup.out() + setup.err()).isZero();
+        assertThat(setup.out()).contains("skiff fmt").contains("skiff check").contains("Passed");
+        sh(project, "git commit -qm init");
+
+        write("project/apps/lib/main.k", "replicas = 3\nx = replicaz\n");
+        Run bad = sh(project, path + " && git add -A && pre-commit run");
+        assertThat(bad.exit()).isNotZero();
+        assertThat(bad.out()).contains("apps/lib/main.k:2:5: error[E0201]").contains("did you mean `replicas`?");
+
+        write("project/apps/lib/main.k", "replicas=3\nx = replicas\n");
+        Run unformatted = sh(project, path + " && git add -A && pre-commit run");
+        assertThat(unformatted.exit()).as("skiff fmt rewrote the file, which stops the commit").isNotZero();
+        assertThat(Files.readString(project.resolve("apps/lib/main.k"))).isEqualTo("replicas = 3\nx = replicas\n");
+
+        long start = System.nanoTime();
+        Run good = sh(project, path + " && git add -A && git commit -qm change && echo committed");
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(good.exit()).as(good.out() + good.err()).isZero();
+        assertThat(good.out()).contains("committed");
+        System.out.println("pre-commit: a commit with both hooks took " + millis + " ms");
+    }
+
+    /** The first {@code yaml} block of the README's pre-commit section, as a user pastes it. */
+    static String readmePreCommitConfig() throws IOException {
+        String readme = Files.readString(Path.of(System.getProperty("skiff.repo")).resolve("README.md"));
+        int section = readme.indexOf("## In CI and in pre-commit");
+        int start = readme.indexOf("```yaml\n", section) + "```yaml\n".length();
+        return readme.substring(start, readme.indexOf("```", start));
+    }
+
+    private static final String MANIFESTS = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: web}
+            spec:
+              selector: {matchLabels: {app: web}}
+              template:
+                metadata: {labels: {app: web}}
+                spec:
+                  containers:
+                  - name: web
+                    image: nginx:1.27
+                    imagePullpolicy: Always
+                    resources:
+                      limits: {memory: 1Gb}
+            ---
+            # a List: each item is an object of its own
+            apiVersion: v1
+            kind: List
+            items:
+            - apiVersion: v1
+              kind: ConfigMap
+              metadata: {name: settings}
+              data: {mode: fast}
+            - apiVersion: v1
+              kind: Service
+              metadata: {name: web}
+              spec:
+                ports: [{port: "http"}]
+            ---
+            apiVersion: monitoring.coreos.com/v1
+            kind: ServiceMonitor
+            metadata: {name: web}
+            """;
+
+    @Test
+    void checkValidatesPlainYamlAtItsOwnLinesLikeKubeconform() throws Exception {
+        write("deploy/all.yaml", MANIFESTS);
+        write("deploy/ok.json", "{\"apiVersion\": \"v1\", \"kind\": \"Namespace\", \"metadata\": {\"name\": \"shop\"}}\n");
+        Run r = sh(dir, "skiff check deploy/all.yaml deploy/ok.json --color never");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains("""
+                deploy/all.yaml:12:9: error[E0401]: Deployment `web`: `spec.template.spec.containers[0].imagePullpolicy`: \
+                `Container` has no field `imagePullpolicy`.
+                   |
+                12 |         imagePullpolicy: Always
+                   |         ^^^^^^^^^^^^^^^
+                    = hint: did you mean `imagePullPolicy`?
+                """).contains("deploy/all.yaml:14:20: error[E0405]: ").contains("deploy/all.yaml:28:14: error[E0402]: "
+                        + "Service `web`: `spec.ports[0].port`: expected an integer (int32)")
+                .contains("deploy/all.yaml:31:1: error[E0410]: ServiceMonitor `web`")
+                .contains("--ignore-missing-schemas")
+                .endsWith("checked 2 manifest files (6 objects: 2 valid, 4 invalid, 0 skipped): 5 errors found\n");
+
+        Run skipping = sh(dir, "skiff check deploy/all.yaml --skip Deployment,apps/v1/Nothing --ignore-missing-schemas "
+                + "--format junit");
+        assertThat(skipping.exit()).isEqualTo(1);
+        assertThat(skipping.out()).contains("<testsuite name=\"deploy/all.yaml\" tests=\"4\" failures=\"1\" skipped=\"2\">")
+                .contains("<testcase classname=\"deploy/all.yaml\" name=\"Service/web (line 26)\">")
+                .contains("<failure message=\"Service `web`: `spec.ports[0].port`: expected an integer (int32), found the "
+                        + "string `&quot;http&quot;`.\" type=\"E0402\">");
+
+        Run stdin = sh(dir, "skiff check - --skip Deployment,Service --ignore-missing-schemas --format github", MANIFESTS);
+        assertThat(stdin.exit()).as(stdin.out() + stdin.err()).isZero();
+        assertThat(stdin.out()).isEmpty();
+
+        write("broken.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\nmetadata: {name: b}\n");
+        Run duplicate = sh(dir, "skiff check broken.yaml --format json");
+        assertThat(duplicate.exit()).isEqualTo(1);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(duplicate.out());
+        assertThat(json.at("/diagnostics/0/code").asText()).isEqualTo("E0413");
+        assertThat(json.at("/diagnostics/0/line").asInt()).isEqualTo(4);
+        assertThat(json.at("/diagnostics/0/message").asText()).contains("Duplicate field 'metadata'");
+    }
+
+    @Test
+    void programsTooCanLeaveOutKindsWithoutSchemasAndReadStandardInput() throws Exception {
+        String program = """
+                monitor = {
+                    apiVersion = "monitoring.coreos.com/v1"
+                    kind = "ServiceMonitor"
+                    metadata.name = "web"
+                }
+                """;
+        Run strict = sh(dir, "skiff build - --color never", program);
+        assertThat(strict.exit()).isEqualTo(1);
+        assertThat(strict.err()).contains("<stdin>:3:5: error[E0410]").contains("nothing was written");
+        Run lenient = sh(dir, "skiff build - --ignore-missing-schemas", program);
+        assertThat(lenient.exit()).as(lenient.err()).isZero();
+        assertThat(lenient.out()).contains("kind: ServiceMonitor");
+        assertThat(sh(dir, "skiff check - --ignore-missing-schemas", program).exit()).isZero();
+        assertThat(sh(dir, "skiff run -", "a = 1 + 1\n").out()).isEqualTo("a: 2\n");
+
+        Run empty = sh(dir, "skiff build -", "a = 1\n");
+        assertThat(empty.exit()).isZero();
+        assertThat(empty.out()).isEmpty();
+        assertThat(empty.err()).contains("warning: the program has no Kubernetes objects");
+    }
+
     private static String readMessage(InputStream in) throws IOException {
         StringBuilder header = new StringBuilder();
         while (!header.toString().endsWith("\r\n\r\n")) {
