@@ -70,6 +70,10 @@ final class ProgramRuns {
         return new Compilation(out, c.data(), c.stream(), c.internal(), c.evaluated());
     }
 
+    static PrintStream discard() {
+        return new PrintStream(java.io.OutputStream.nullOutputStream());
+    }
+
     static PrintStream stderr() {
         return new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
     }
