@@ -19,7 +19,7 @@ public final class Shaping {
 
     /** A {@code -O} that names nothing it can change. */
     public static final class OverrideException extends Exception {
-        OverrideException(String message) {
+        public OverrideException(String message) {
             super(message);
         }
     }
