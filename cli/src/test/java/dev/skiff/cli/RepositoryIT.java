@@ -372,7 +372,7 @@ class RepositoryIT {
                 + "--format junit");
         assertThat(skipping.exit()).isEqualTo(1);
         assertThat(skipping.out()).contains("<testsuite name=\"deploy/all.yaml\" tests=\"4\" failures=\"1\" skipped=\"2\">")
-                .contains("<testcase classname=\"deploy/all.yaml\" name=\"Service/web (line 26)\">")
+                .contains("<testcase classname=\"deploy/all.yaml\" name=\"Service/web (line 25)\">")
                 .contains("<failure message=\"Service `web`: `spec.ports[0].port`: expected an integer (int32), found the "
                         + "string `&quot;http&quot;`.\" type=\"E0402\">");
 

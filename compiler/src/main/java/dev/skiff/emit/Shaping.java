@@ -69,6 +69,15 @@ public final class Shaping {
             throw new OverrideException("-O expects PATH=VALUE or PATH- (to delete), got `" + spec + "`");
         }
         String path = delete ? spec.substring(0, spec.length() - 1) : spec.substring(0, eq);
+        int colon = path.indexOf(':');
+        if (colon >= 0) {
+            // KCL's `pkg:path`; the empty package is the main program, the one whose output this is
+            if (colon > 0) {
+                throw new OverrideException("-O `" + spec + "`: only the program's own values can be overridden "
+                        + "(`:" + path.substring(colon + 1) + "`), not those of the package `" + path.substring(0, colon) + "`");
+            }
+            path = path.substring(1);
+        }
         String[] parts = path.replace("[", ".").replace("]", "").split("\\.");
         Object root = copy(data);
         if (!(root instanceof Map<?, ?>)) {

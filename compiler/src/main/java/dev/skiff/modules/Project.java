@@ -87,11 +87,35 @@ public record Project(Path root, String name, Map<String, Path> dependencies, Ma
                 Map.Entry<String, JsonNode> e = it.next();
                 skiff.put(e.getKey(), toPlain(e.getValue()));
             }
+            JsonNode k8s = doc.path("dependencies").path("k8s");
+            String pinned = k8s.isTextual() ? k8s.asText() : k8s.path("version").isTextual() ? k8s.path("version").asText() : null;
+            if (pinned != null && !skiff.containsKey("k8s")) {
+                KubernetesPin.choose(pinned, skiff, problems);
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            problems.add(tomlError(mod, e));
         } catch (IOException | RuntimeException e) {
             String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
             problems.add(Diagnostic.error(Code.E0206, null, "cannot read `" + mod + "` as TOML: " + msg));
         }
         return Result.of(new Project(root.toAbsolutePath().normalize(), name, deps, skiff, true, entries), problems);
+    }
+
+    /** A TOML syntax error at its line and column of {@code kcl.mod}, with the line and a caret. */
+    private static Diagnostic tomlError(Path mod, com.fasterxml.jackson.core.JsonProcessingException e) {
+        String why = e.getOriginalMessage() == null ? "malformed" : e.getOriginalMessage().lines().findFirst().orElse("").strip();
+        dev.skiff.source.Span at = null;
+        try {
+            var loc = e.getLocation();
+            String text = Files.readString(mod);
+            if (loc != null && loc.getLineNr() > 0) {
+                dev.skiff.source.SourceFile file = dev.skiff.source.SourceFile.of(mod, mod.toString(), text);
+                at = dev.skiff.source.Span.at(file, file.offset(loc.getLineNr() - 1, Math.max(0, loc.getColumnNr() - 1)));
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // the message alone, then
+        }
+        return Diagnostic.error(Code.E0206, at, "`" + Project.MOD_FILE + "` is not valid TOML: " + why);
     }
 
     private static Object toPlain(JsonNode n) {
