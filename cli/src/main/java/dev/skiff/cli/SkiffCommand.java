@@ -67,6 +67,8 @@ public final class SkiffCommand implements Runnable {
                 cli.addSubcommand(c, create(c));
             }
         }
+        // examples are single lines of up to 120 characters: wrapped at 80 they break in the middle
+        cli.setUsageHelpWidth(120);
         cli.setExecutionExceptionHandler((ex, line, parseResult) -> {
             PrintWriter err = line.getErr();
             err.println("skiff: internal error: " + ex);

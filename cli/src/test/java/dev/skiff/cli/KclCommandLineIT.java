@@ -70,7 +70,7 @@ class KclCommandLineIT {
         RepositoryIT.Run quiet = skiff(dir, "skiff run main.k -q -o out.yaml && cat out.yaml");
         assertThat(quiet.out()).isEqualTo("ports: null\nid: null\nnothing: null\n");
         RepositoryIT.Run none = skiff(dir, "skiff run main.k -n");
-        assertThat(none.out()).isEmpty();
+        assertThat(none.out()).isEqualTo("{}\n"); // as an empty program prints
         RepositoryIT.Run missing = skiff(dir, "skiff run -Y nope.yaml");
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).contains("cannot read the settings file `nope.yaml`: no such file");

@@ -282,7 +282,7 @@ class RepositoryIT {
         // no skiff on PATH: the hooks must bring their own
         String path = "PATH=/usr/bin:/bin:" + Path.of(which("mvn")).getParent() + ":" + Path.of(which("pre-commit")).getParent();
         Run setup = sh(project, path + " && git init -q && git config user.email t@example.com && git config user.name t"
-                + " && git add -A && pre-commit run --all-files");
+                + " && pre-commit install && git add -A && pre-commit run --all-files");
         assertThat(setup.exit()).as(setup.out() + setup.err()).isZero();
         assertThat(setup.out()).contains("skiff fmt").contains("skiff check").contains("Passed");
         sh(project, "git commit -qm init");
@@ -298,11 +298,12 @@ class RepositoryIT {
         assertThat(Files.readString(project.resolve("apps/lib/main.k"))).isEqualTo("replicas = 3\nx = replicas\n");
 
         long start = System.nanoTime();
-        Run good = sh(project, path + " && git add -A && git commit -qm change && echo committed");
+        Run good = sh(project, path + " && git add -A && git commit -m change && echo committed");
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertThat(good.exit()).as(good.out() + good.err()).isZero();
+        assertThat(good.out() + good.err()).contains("skiff check").contains("Passed");
         assertThat(good.out()).contains("committed");
-        System.out.println("pre-commit: a commit with both hooks took " + millis + " ms");
+        System.out.println("pre-commit: a commit with both hooks (installed, as `git commit` runs them) took " + millis + " ms");
     }
 
     /** The README's {@code .pre-commit-config.yaml} (its first YAML block with {@code repos:}), as a user pastes it. */
@@ -411,6 +412,86 @@ class RepositoryIT {
         assertThat(empty.exit()).isZero();
         assertThat(empty.out()).isEmpty();
         assertThat(empty.err()).contains("warning: the program has no Kubernetes objects");
+    }
+
+    @Test
+    void helpKeepsExamplesWholeAndCompletionServesZshAndFish() throws Exception {
+        Run schemas = sh(dir, "skiff schemas --help");
+        assertThat(schemas.out()).contains("\n  kubeconform -strict -schema-location "
+                + "'schemas/{{.ResourceKind}}-{{.Group}}-{{.ResourceAPIVersion}}.json' out.yaml\n");
+        Run build = sh(dir, "skiff build --help");
+        assertThat(build.out()).contains("(import crds.example.com.v1)").doesNotContain("kubernetes.crds")
+                .contains("3 internal error").contains("--ignore-missing-schemas");
+        assertThat(sh(dir, "skiff --help").out()).contains("3 internal error");
+
+        write("x.k", "a=1\n");
+        Run w = sh(dir, "skiff fmt -w x.k");
+        assertThat(w.exit()).as(w.err()).isZero();
+        assertThat(Files.readString(dir.resolve("x.k"))).isEqualTo("a = 1\n");
+
+        Run zsh = sh(dir, "skiff completion zsh");
+        assertThat(zsh.out()).startsWith("#compdef skiff\n").contains("bashcompinit").contains("_complete_skiff");
+        Run fish = sh(dir, "skiff completion fish");
+        assertThat(fish.exit()).isZero();
+        assertThat(fish.out()).contains("complete -c skiff -n '__fish_use_subcommand' -a check -d 'Check Skiff programs")
+                .contains("complete -c skiff -n '__fish_seen_subcommand_from check' -l format -x -a 'text json sarif github junit'")
+                .contains("complete -c skiff -n '__fish_seen_subcommand_from run' -s n -l disable-none -l disable_none -d");
+        if (which("fish") != null) {
+            Path script = write("skiff.fish", fish.out());
+            assertThat(sh(dir, "fish --no-execute " + script).exit()).isZero();
+        }
+        assertThat(sh(dir, "skiff completion powershell").exit()).isEqualTo(2);
+    }
+
+    @Test
+    void docCoversKubernetesModulesSystemModulesAndDocstringSections() throws Exception {
+        Run apps = sh(dir, "skiff doc k8s.api.apps.v1 --k8s-version 1.35");
+        assertThat(apps.exit()).as(apps.err()).isZero();
+        assertThat(apps.out()).contains("from the Kubernetes 1.35 OpenAPI schema").contains("## `Deployment`\n")
+                .contains("| `spec` | DeploymentSpec |").contains("## `DeploymentSpec`\n")
+                .contains("| `selector` | LabelSelector | **required** |");
+        Run typo = sh(dir, "skiff doc k8s.api.apps.v9");
+        assertThat(typo.exit()).isEqualTo(1);
+        assertThat(typo.err()).contains("has no module `k8s.api.apps.v9`; did you mean `k8s.api.apps.v1`?");
+        Run math = sh(dir, "skiff doc math");
+        assertThat(math.exit()).isZero();
+        assertThat(math.out()).startsWith("# `math`").contains("- `math.ceil()`").contains("- `math.log()`");
+        write("people/main.k", """
+                schema Person:
+                    \"\"\"
+                    A person of the company.
+
+                    Attributes
+                    ----------
+                    name : str
+                        The full name,
+                        as written on the badge.
+                    age : int, optional
+                        Years.
+
+                    Examples
+                    --------
+                    p = Person {name = "a"}
+                    \"\"\"
+                    name: str
+                    age?: int
+                """);
+        Run people = sh(dir, "skiff doc people");
+        assertThat(people.exit()).as(people.err()).isZero();
+        assertThat(people.out()).contains("""
+                A person of the company.
+
+                **Attributes**
+
+                - `name` (str): The full name, as written on the badge.
+                - `age` (int, optional): Years.
+
+                **Examples**
+
+                ```
+                p = Person {name = "a"}
+                ```
+                """);
     }
 
     private static String readMessage(InputStream in) throws IOException {
