@@ -418,7 +418,7 @@ class RepositoryIT {
     void helpKeepsExamplesWholeAndCompletionServesZshAndFish() throws Exception {
         Run schemas = sh(dir, "skiff schemas --help");
         assertThat(schemas.out()).contains("\n  kubeconform -strict -schema-location "
-                + "'schemas/{{.ResourceKind}}-{{.Group}}-{{.ResourceAPIVersion}}.json' out.yaml\n");
+                + "'schemas/{{.ResourceKind}}{{.KindSuffix}}.json' out.yaml\n");
         Run build = sh(dir, "skiff build --help");
         assertThat(build.out()).contains("(import crds.example.com.v1)").doesNotContain("kubernetes.crds")
                 .contains("3 internal error").contains("--ignore-missing-schemas");
