@@ -248,7 +248,8 @@ public final class ManifestImporter {
         }
 
         private Map<String, Object> clean(Item item) {
-            Map<String, Object> object = Values.withoutNulls(item.object());
+            Map<String, Object> object = Values.copyOf(item.object());
+            Values.dropNullCreationTimestamps(object);
             List<String> dropped = new ArrayList<>();
             if (object.remove("status") != null) {
                 dropped.add("status");
