@@ -78,7 +78,12 @@ final class Inputs {
                 filesByDir.get(dir).add(p);
             }
         }
-        return Result.of(out, problems);
+        // the groups of files were filled as they were named: freeze them
+        List<Unit> frozen = new ArrayList<>();
+        for (Unit u : out) {
+            frozen.add(u instanceof Program p ? new Program(List.copyOf(p.files())) : u);
+        }
+        return Result.of(frozen, problems);
     }
 
     private static List<Path> relative(List<Path> files, Path workDir) {
