@@ -2,11 +2,15 @@ package dev.skiff.cli;
 
 import dev.skiff.Compilation;
 import dev.skiff.CompileRequest;
-import dev.skiff.Manifests;
 import dev.skiff.diag.Diagnostic;
 import dev.skiff.diag.Result;
+import dev.skiff.validate.Duplicates;
+import dev.skiff.validate.Finding;
+import dev.skiff.validate.Manifest;
 import dev.skiff.emit.AtomicWrite;
 import dev.skiff.emit.YamlWriter;
+import dev.skiff.modules.Environments;
+import dev.skiff.modules.Project;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -15,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +32,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code skiff build}: the program's Kubernetes objects as one YAML stream, or one file per object. Every
- * object is validated against its Kubernetes schema first; with any error nothing is written.
+ * object is validated against its Kubernetes schema first; with any error nothing is written. A project whose
+ * {@code kcl.mod} declares environments is built into {@code DIR/<env>/} once per environment.
  */
 @Command(name = "build",
         description = {"Emit the program's Kubernetes objects as YAML, validated against the Kubernetes schema.",
@@ -40,6 +46,8 @@ import picocli.CommandLine.Parameters;
                 "  skiff build main.k                    print every object as one YAML stream",
                 "  skiff build app/ -o manifests.yaml    write the stream atomically",
                 "  skiff build app/ -o out/              one file per object (deployment-shop-web.yaml, ...)",
+                "                                        with [skiff] environments in kcl.mod: out/<env>/..., each",
+                "                                        built with -D env=<env> (-D env=prod: only out/prod/)",
                 "  skiff build deploy/                   every program below deploy/, as one stream",
                 "  skiff build main.k --k8s-version 1.35",
                 "  skiff build main.k --crd crds/        typed custom resources (import crds.example.com.v1)",
@@ -69,105 +77,172 @@ public final class BuildCommand implements Callable<Integer> {
     KubernetesOptions kubernetes = new KubernetesOptions();
 
     @CommandLine.Mixin
-    ValidationOptions validation = new ValidationOptions();
+    ValidationFlags validation = new ValidationFlags();
 
     @CommandLine.Mixin
     CommonOptions common = new CommonOptions();
+
+    /** The objects of every program built, or the exit code when there were errors (reported). */
+    private record Built(List<Manifest> objects, int exit) {
+    }
 
     @Override
     public Integer call() throws IOException {
         Map<String, String> options = Arguments.parse(arguments, spec);
         Path workDir = Path.of("").toAbsolutePath();
-        PrintWriter err = spec.commandLine().getErr();
-        Result<List<Inputs.Unit>> units = Inputs.of(inputs.isEmpty() ? List.of(Path.of(".")) : inputs, workDir);
-        boolean failed = units.hasErrors();
-        if (!units.diagnostics().isEmpty()) {
-            common.report(new Compilation(units.diagnostics(), null, null, null), err);
-        }
-        CompileRequest base = new CompileRequest(List.of(), options, workDir, ProgramRuns.stderr(), kubernetes.version,
-                kubernetes.crds).withFileWrites(true);
-        List<Manifests.Manifest> all = new ArrayList<>();
-        java.util.Set<Diagnostic> reported = new HashSet<>();
-        long errors = 0;
+        List<Path> in = inputs.isEmpty() ? List.of(Path.of(".")) : inputs;
+        Result<List<Inputs.Unit>> units = Inputs.of(in, workDir);
         for (Inputs.Unit unit : units.value()) {
-            CompileRequest request = switch (unit) {
-                case Inputs.Program p -> base.withInputs(p.files());
-                case Inputs.Stdin s -> ProgramRuns.stdin(new String(System.in.readAllBytes(), StandardCharsets.UTF_8),
-                        workDir, base);
-                case Inputs.Manifests m -> null;
-            };
-            if (request == null) {
+            if (unit instanceof Inputs.Manifests m) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "build compiles Skiff programs; `"
-                        + ((Inputs.Manifests) unit).file() + "` is YAML: validate it with `skiff check "
-                        + ((Inputs.Manifests) unit).file() + "`");
+                        + m.file() + "` is YAML: validate it with `skiff check " + m.file() + "`");
             }
-            Compilation c = ProgramRuns.compile(request);
-            common.report(c, err);
-            if (c.internal() != null) {
-                return ExitCodes.INTERNAL;
-            }
-            if (c.hasErrors()) {
-                failed = true;
-                continue;
-            }
-            Result<List<Manifests.Manifest>> objects = Manifests.of(c, kubernetes.version, validation.options());
-            if (!objects.diagnostics().isEmpty()) {
-                common.report(new Compilation(objects.diagnostics(), null, null, null), err);
-            }
-            errors += objects.diagnostics().stream().filter(Diagnostic::isError).count();
-            reported.addAll(objects.diagnostics());
-            all.addAll(objects.value());
         }
-        // objects of different programs may clash too
-        List<Diagnostic> clashes = Manifests.checkDuplicates(all).diagnostics().stream()
-                .filter(d -> !reported.contains(d)).toList();
-        if (!clashes.isEmpty()) {
-            common.report(new Compilation(clashes, null, null, null), err);
-            errors += clashes.size();
-        }
-        if (errors > 0 || failed) {
-            if (errors > 0) {
-                err.println(errors + (errors == 1 ? " error" : " errors") + " found; nothing was written");
+        // standard input is read once, however many environments are built from it
+        String stdin = units.value().stream().anyMatch(u -> u instanceof Inputs.Stdin)
+                ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8) : null;
+        boolean toDirectory = output != null && (output.endsWith("/") || Files.isDirectory(Path.of(output)));
+        if (toDirectory) {
+            Path first = in.get(0).toString().equals("-") ? workDir : in.get(0);
+            Result<List<String>> environments = Environments.of(Project.discover(first).value());
+            if (environments.hasErrors()) {
+                common.report(new Compilation(environments.diagnostics(), null, null, null), spec.commandLine().getErr());
+                return ExitCodes.PROGRAM_ERROR;
             }
-            err.flush();
-            return ExitCodes.PROGRAM_ERROR;
+            if (!environments.value().isEmpty()) {
+                return buildEnvironments(units, stdin, options, environments.value());
+            }
         }
-        if (all.isEmpty()) {
+        Built built = compileAndValidate(units, stdin, options, null);
+        if (built.exit() != ExitCodes.OK) {
+            return built.exit();
+        }
+        if (built.objects().isEmpty()) {
+            PrintWriter err = spec.commandLine().getErr();
             err.println("warning: the program has no Kubernetes objects (top-level values with `apiVersion` and "
                     + "`kind`); nothing to build" + (output == null ? "" : ", nothing was written")
                     + " — `skiff run` prints its other values");
             err.flush();
             return ExitCodes.OK;
         }
-        write(all);
-        return ExitCodes.OK;
-    }
-
-    private void write(List<Manifests.Manifest> objects) throws IOException {
-        List<Object> docs = new ArrayList<>();
-        for (Manifests.Manifest m : objects) {
-            docs.add(m.data());
-        }
         if (output == null) {
             PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
                     StandardCharsets.UTF_8);
-            out.print(YamlWriter.writeStream(docs));
+            out.print(YamlWriter.writeStream(data(built.objects())));
             out.flush();
-        } else if (output.endsWith("/") || Files.isDirectory(Path.of(output))) {
-            Path dir = Path.of(output);
-            Files.createDirectories(dir);
-            Set<String> used = new HashSet<>();
-            for (Manifests.Manifest m : objects) {
-                AtomicWrite.write(dir.resolve(fileName(m, used)), YamlWriter.write(m.data()));
-            }
+        } else if (toDirectory) {
+            writeDirectory(Path.of(output), built.objects());
         } else {
-            AtomicWrite.write(Path.of(output), YamlWriter.writeStream(docs));
+            AtomicWrite.write(Path.of(output), YamlWriter.writeStream(data(built.objects())));
+        }
+        return ExitCodes.OK;
+    }
+
+    /**
+     * A project that declares environments, built into {@code DIR/<env>/} once per environment (or only the one
+     * {@code -D env=} names), as GitOps tools expect. Every environment is compiled and validated first: with
+     * an error in any, nothing is written.
+     */
+    private int buildEnvironments(Result<List<Inputs.Unit>> units, String stdin, Map<String, String> options,
+                                  List<String> declared) throws IOException {
+        String chosen = options.get(Environments.OPTION);
+        if (chosen != null && !declared.contains(chosen)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "-D " + Environments.OPTION + "=" + chosen
+                    + ": kcl.mod declares the environments " + String.join(", ", declared));
+        }
+        Map<String, List<Manifest>> built = new LinkedHashMap<>();
+        int exit = ExitCodes.OK;
+        for (String env : chosen == null ? declared : List.of(chosen)) {
+            Map<String, String> withEnv = new LinkedHashMap<>(options);
+            withEnv.put(Environments.OPTION, env);
+            Built one = compileAndValidate(units, stdin, withEnv, "in environment `" + env + "`:");
+            exit = Math.max(exit, one.exit());
+            built.put(env, one.objects());
+        }
+        if (exit != ExitCodes.OK) {
+            return exit;
+        }
+        for (Map.Entry<String, List<Manifest>> e : built.entrySet()) {
+            writeDirectory(Path.of(output).resolve(e.getKey()), e.getValue());
+        }
+        return ExitCodes.OK;
+    }
+
+    /**
+     * Compiles and validates every program: its objects, all of them, when no program has errors and no two
+     * programs emit the same object. Problems are reported as they come, after {@code heading} if given.
+     */
+    private Built compileAndValidate(Result<List<Inputs.Unit>> units, String stdin, Map<String, String> options,
+                                     String heading) {
+        PrintWriter err = spec.commandLine().getErr();
+        Path workDir = Path.of("").toAbsolutePath();
+        CompileRequest base = new CompileRequest(List.of(), options, workDir, ProgramRuns.stderr(), kubernetes.version,
+                kubernetes.crds).withFileWrites(true).withValidation(validation.options());
+        boolean[] headed = {heading == null};
+        java.util.function.Consumer<List<Diagnostic>> report = ds -> {
+            if (!ds.isEmpty() && !headed[0]) {
+                err.println(heading);
+                headed[0] = true;
+            }
+            common.report(new Compilation(ds, null, null, null), err);
+        };
+        report.accept(units.diagnostics());
+        boolean failed = units.hasErrors();
+        long errors = 0;
+        List<Manifest> all = new ArrayList<>();
+        Set<Diagnostic> reported = new HashSet<>();
+        for (Inputs.Unit unit : units.value()) {
+            CompileRequest request = unit instanceof Inputs.Program p ? base.withInputs(p.files())
+                    : ProgramRuns.stdin(stdin, workDir, base);
+            Compilation c = ProgramRuns.compile(request);
+            report.accept(c.diagnostics());
+            if (c.internal() != null) {
+                if (common.debug) {
+                    c.internal().printStackTrace(err);
+                    err.flush();
+                }
+                return new Built(List.of(), ExitCodes.INTERNAL);
+            }
+            if (c.hasErrors()) {
+                failed = true;
+                if (c.validation() != null) {
+                    errors += c.diagnostics().stream().filter(Diagnostic::isError).count();
+                }
+                continue;
+            }
+            reported.addAll(c.diagnostics());
+            all.addAll(c.manifests());
+        }
+        // objects of different programs may clash too
+        List<Diagnostic> clashes = Duplicates.among(all).stream().map(Finding::diagnostic)
+                .filter(d -> !reported.contains(d)).toList();
+        report.accept(clashes);
+        errors += clashes.size();
+        if (errors > 0) {
+            err.println(errors + (errors == 1 ? " error" : " errors") + " found; nothing was written");
+        }
+        err.flush();
+        return failed || errors > 0 ? new Built(List.of(), ExitCodes.PROGRAM_ERROR) : new Built(all, ExitCodes.OK);
+    }
+
+    private static List<Object> data(List<Manifest> objects) {
+        List<Object> docs = new ArrayList<>();
+        objects.forEach(m -> docs.add(m.data()));
+        return docs;
+    }
+
+    /** One file per object ({@link #fileName}). */
+    private static void writeDirectory(Path dir, List<Manifest> objects) throws IOException {
+        Files.createDirectories(dir);
+        Set<String> used = new HashSet<>();
+        for (Manifest m : objects) {
+            AtomicWrite.write(dir.resolve(fileName(m, used)), YamlWriter.write(m.data()));
         }
     }
 
     /** {@code kind-namespace-name.yaml} ({@code kind-name.yaml} for an object without a namespace), unique in the directory. */
-    static String fileName(Manifests.Manifest m, Set<String> used) {
-        Object ns = m.data().get("metadata") instanceof Map<?, ?> meta ? meta.get("namespace") : null;
+    static String fileName(Manifest m, Set<String> used) {
+        String ns = m.namespace();
         String base = (m.kind() + (ns == null ? "" : "-" + ns) + "-" + (m.name() == null ? "unnamed" : m.name()))
                 .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]", "-");
         String name = base + ".yaml";

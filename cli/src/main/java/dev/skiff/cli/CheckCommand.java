@@ -2,14 +2,14 @@ package dev.skiff.cli;
 
 import dev.skiff.Compilation;
 import dev.skiff.CompileRequest;
-import dev.skiff.Manifests;
 import dev.skiff.diag.Diagnostic;
 import dev.skiff.diag.MachineRenderer;
 import dev.skiff.diag.Result;
 import dev.skiff.diag.TextRenderer;
-import dev.skiff.k8s.ManifestCheck;
 import dev.skiff.k8s.SchemaRegistry;
 import dev.skiff.k8s.YamlDocuments;
+import dev.skiff.types.KubernetesSchemas;
+import dev.skiff.validate.ManifestCheck;
 import dev.skiff.modules.Project;
 import dev.skiff.modules.SourceReader;
 import dev.skiff.source.SourceFile;
@@ -20,6 +20,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -70,13 +71,16 @@ public final class CheckCommand implements Callable<Integer> {
     KubernetesOptions kubernetes = new KubernetesOptions();
 
     @CommandLine.Mixin
-    ValidationOptions validation = new ValidationOptions();
+    ValidationFlags validation = new ValidationFlags();
 
     @CommandLine.Mixin
     CommonOptions common = new CommonOptions();
 
     /** Report formats. */
     enum Format { text, json, sarif, github, junit }
+
+    /** The schemas YAML files are checked against, one set per Kubernetes version and CRDs, loaded once. */
+    private final Map<List<Object>, KubernetesSchemas> schemas = new HashMap<>();
 
     @Override
     public Integer call() throws IOException {
@@ -86,7 +90,9 @@ public final class CheckCommand implements Callable<Integer> {
         Report report = new Report();
         report.problems(units.diagnostics());
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-        CompileRequest base = new CompileRequest(List.of(), options, workDir, quiet, kubernetes.version, kubernetes.crds);
+        // check does everything build does: the Kubernetes objects are validated too
+        CompileRequest base = new CompileRequest(List.of(), options, workDir, quiet, kubernetes.version, kubernetes.crds)
+                .withValidation(validation.options());
         List<Throwable> internal = new ArrayList<>();
         for (Inputs.Unit unit : units.value()) {
             switch (unit) {
@@ -122,31 +128,33 @@ public final class CheckCommand implements Callable<Integer> {
 
     private void program(CompileRequest request, String name, Report report, List<Throwable> internal) {
         Compilation c = ProgramRuns.compile(request);
-        List<Diagnostic> all = new ArrayList<>(c.diagnostics());
-        if (!c.hasErrors()) {
-            // check does everything build does: the Kubernetes objects are validated too
-            Result<List<Manifests.Manifest>> objects = Manifests.of(c, kubernetes.version, validation.options());
-            all.addAll(objects.diagnostics());
-            report.objects += objects.value().size();
-        }
+        report.objects += c.manifests().size();
         if (c.internal() != null) {
             internal.add(c.internal());
         }
-        report.program(name, all);
+        report.program(name, c.diagnostics());
     }
 
+    /**
+     * The objects of a YAML or JSON file, validated against the schemas of the project the file is in (its
+     * {@code kcl.mod}'s Kubernetes version and CRDs), or of the command line's.
+     */
     private void manifests(SourceFile file, Path location, Report report) {
         Result<Project> project = Project.discover(location);
         Object k8s = project.value().skiff().get("k8s");
         String version = kubernetes.version != null ? kubernetes.version : k8s == null ? null : k8s.toString();
         List<Path> crds = dev.skiff.Skiff.crds(new CompileRequest(List.of(), Map.of(), Path.of("").toAbsolutePath(),
                 null, version, kubernetes.crds), project.value());
-        Result<SchemaRegistry> registry = SchemaRegistry.with(version, crds);
-        report.problems(registry.diagnostics());
-        if (registry.value() == null) {
+        boolean first = !schemas.containsKey(List.of(String.valueOf(version), crds));
+        KubernetesSchemas against = schemas.computeIfAbsent(List.of(String.valueOf(version), crds),
+                k -> new KubernetesSchemas(() -> SchemaRegistry.with(version, crds)));
+        if (first) {
+            report.problems(against.loadProblems()); // once, not once per file
+        }
+        if (against.registry() == null) {
             return;
         }
-        report.file(file.name(), ManifestCheck.check(file, registry.value(), validation.options()));
+        report.file(file.name(), ManifestCheck.check(file, against, validation.options()));
     }
 
     /** Standard input holds manifests when it reads as YAML whose documents are all Kubernetes objects. */

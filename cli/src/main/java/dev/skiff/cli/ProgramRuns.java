@@ -67,7 +67,7 @@ final class ProgramRuns {
             }
             out.add(d);
         }
-        return new Compilation(out, c.data(), c.stream(), c.internal(), c.evaluated());
+        return new Compilation(out, c.data(), c.stream(), c.internal(), c.evaluated(), c.validation());
     }
 
     static PrintStream discard() {

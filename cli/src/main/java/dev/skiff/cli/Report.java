@@ -1,7 +1,7 @@
 package dev.skiff.cli;
 
 import dev.skiff.diag.Diagnostic;
-import dev.skiff.k8s.ManifestCheck;
+import dev.skiff.validate.ManifestCheck;
 import dev.skiff.source.Span;
 import java.util.ArrayList;
 import java.util.List;

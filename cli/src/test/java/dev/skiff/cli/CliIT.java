@@ -255,7 +255,7 @@ class CliIT {
                 """);
         Run r = skiff(dir, "build", "bad", "-o", "out.yaml");
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err()).contains("bad/main.k:5:13: error[E0404]").contains("did you mean `ClusterIP`?")
+        assertThat(r.err()).contains("bad/main.k:5:13: error[E0301]").contains("did you mean `\"ClusterIP\"`?")
                 .contains("nothing was written");
         assertThat(Files.exists(dir.resolve("out.yaml"))).isFalse();
     }

@@ -40,9 +40,15 @@ public final class MarkdownDoc {
         }
         sb.append("\n\n");
         if (d.doc() != null) {
-            // KCL's numpy-style sections as lists; plain text on one line, as a table-free paragraph
-            sb.append(Docstrings.hasSections(d.doc()) ? Docstrings.markdown(d.doc())
-                    : d.doc().replaceAll("\\s*\\n\\s*", " ").strip()).append("\n\n");
+            if (Docstrings.hasSections(d.doc())) {
+                // KCL's numpy-style sections as lists
+                sb.append(Docstrings.markdown(d.doc())).append("\n\n");
+            } else {
+                // a docstring's paragraphs stay paragraphs; the lines within one are joined
+                for (String paragraph : d.doc().strip().split("\\n\\s*\\n")) {
+                    sb.append(paragraph.replaceAll("\\s*\\n\\s*", " ").strip()).append("\n\n");
+                }
+            }
         }
         boolean header = false;
         for (Stmt s : d.body()) {
@@ -64,7 +70,9 @@ public final class MarkdownDoc {
         if (!d.checks().isEmpty()) {
             sb.append("Checks:\n\n");
             for (Node.CheckExpr c : d.checks()) {
-                sb.append("- `").append(cell(c.test().span().text())).append('`');
+                // the guard is part of the rule: `not cpu` alone would read as always required
+                String rule = c.test().span().text() + (c.condition() == null ? "" : " if " + c.condition().span().text());
+                sb.append("- `").append(cell(rule)).append('`');
                 if (c.message() instanceof Expr.StrLit m) {
                     sb.append(" — ").append(m.value());
                 }

@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a YAML stream (or a JSON document, which YAML reads too) into plain data, the form the
- * {@link Validator} checks, keeping beside each document a {@link YamlNode} tree of where every value was
- * written. Duplicate keys are errors, as the API server's strict decoding makes them. A malformed document
+ * Reads a YAML stream (or a JSON document, which YAML reads too) into plain data, keeping beside each document
+ * a {@link YamlNode} tree of where every value was written (the validation stage turns both into values that
+ * remember their places; {@code skiff import} places the items it makes). Duplicate keys are errors, as the API server's strict decoding makes them. A malformed document
  * ends the reading with a diagnostic at its own line and column; the documents before it are kept.
  */
 public final class YamlDocuments {

@@ -3,7 +3,6 @@ package dev.skiff.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.skiff.Manifests;
 import dev.skiff.emit.YamlWriter;
 import dev.skiff.k8s.JsonSchemaWriter;
 import dev.skiff.k8s.SchemaRegistry;
@@ -35,14 +34,14 @@ class KubeconformTest {
         Path manifests = tmp.resolve("manifests.yaml");
         Path schemas = tmp.resolve("schemas");
         List<Object> docs = new ArrayList<>();
-        for (Path dir : Examples.all()) {
-            if (Files.isDirectory(dir.resolve("crds"))) {
-                continue; // custom resources: kubeconform would need their schemas too
+        for (Examples.Case c : Examples.cases()) {
+            if (Files.isDirectory(c.dir().resolve("crds"))) {
+                continue; // an example's own custom resources: kubeconform would need their schemas too
             }
-            Examples.build(dir).objects().value().forEach(m -> docs.add(m.data()));
+            Examples.build(c).objects().forEach(m -> docs.add(m.data()));
         }
         Files.writeString(manifests, YamlWriter.writeStream(docs), StandardCharsets.UTF_8);
-        // with the CRDs the stdlib ships (Knative Service, Gateway API HTTPRoute), as `skiff schemas` writes them
+        // with the stdlib's CRDs, whose kinds (Knative, Gateway API, SpinKube, KEDA) the App examples emit
         new JsonSchemaWriter(SchemaRegistry.with(null, List.of()).value()).writeAll(schemas);
         if (dockerAvailable()) {
             try (GenericContainer<?> c = new GenericContainer<>("ghcr.io/yannh/kubeconform:v0.6.7")

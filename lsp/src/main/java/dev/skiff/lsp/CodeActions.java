@@ -53,10 +53,35 @@ final class CodeActions {
 
     /** Puts the proposed replacement into the LSP diagnostic's {@code data}, for the code action to find. */
     static void attach(dev.skiff.diag.Diagnostic d, Diagnostic out) {
+        for (dev.skiff.diag.Diagnostic.Fix fix : d.fixes()) {
+            if (fix instanceof dev.skiff.diag.Diagnostic.Fix.Replace r) {
+                Map<String, Object> data = new LinkedHashMap<>();
+                data.put("replacement", r.text());
+                if (r.span() != null) {
+                    data.put("start", r.span().start());
+                    data.put("end", r.span().end());
+                }
+                out.setData(data);
+                return;
+            }
+        }
         String s = suggestion(d.hints());
         if (s != null) {
             out.setData(Map.of("replacement", s));
         }
+    }
+
+    /** The exact range a fix in the diagnostic's data replaces, as offsets {start, end}; null when it has none. */
+    private static int[] fixRange(Diagnostic d) {
+        Object data = d.getData();
+        if (data instanceof JsonElement json && json.isJsonObject() && json.getAsJsonObject().has("start")) {
+            JsonObject o = json.getAsJsonObject();
+            return new int[] {o.get("start").getAsInt(), o.get("end").getAsInt()};
+        }
+        if (data instanceof Map<?, ?> m && m.get("start") instanceof Number s && m.get("end") instanceof Number e) {
+            return new int[] {s.intValue(), e.intValue()};
+        }
+        return null;
     }
 
     static List<CodeAction> actions(Analysis a, List<Diagnostic> diagnostics) {
@@ -96,6 +121,17 @@ final class CodeActions {
         int end = Math.max(start, Positions.offset(a.file, d.getRange().getEnd()));
         List<String> words = new ArrayList<>();
         String replacement = replacement(d);
+        int[] exact = fixRange(d);
+        if (replacement != null && exact != null && exact[1] <= text.length()) {
+            String was = text.substring(exact[0], exact[1]);
+            Range range = new Range(Positions.position(a.file, exact[0]), Positions.position(a.file, exact[1]));
+            CodeAction action = new CodeAction("Change `" + was + "` to `" + replacement + "`");
+            action.setKind(CodeActionKind.QuickFix);
+            action.setDiagnostics(List.of(d));
+            action.setIsPreferred(true);
+            action.setEdit(new WorkspaceEdit(Map.of(a.uri, List.of(new TextEdit(range, replacement)))));
+            return Optional.of(action);
+        }
         if (replacement == null) {
             // a string outside a union of literals (`expected `"A" | "B"``): the closest literal
             Matcher expected = EXPECTED.matcher(d.getMessage());

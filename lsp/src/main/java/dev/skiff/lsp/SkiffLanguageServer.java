@@ -265,13 +265,9 @@ public final class SkiffLanguageServer implements LanguageServer, LanguageClient
             }
         });
         Compilation c = Skiff.compile(new CompileRequest(List.of(file), Map.of(), file.getParent(),
-                new PrintStream(OutputStream.nullOutputStream())).withOverlay(overlay));
+                new PrintStream(OutputStream.nullOutputStream())).withOverlay(overlay).withValidation(true));
         List<Diagnostic> out = new ArrayList<>();
-        List<Diagnostic> all = new ArrayList<>(c.diagnostics());
-        if (!c.hasErrors()) {
-            all.addAll(dev.skiff.Manifests.of(c, null).diagnostics());
-        }
-        for (Diagnostic d : all) {
+        for (Diagnostic d : c.diagnostics()) {
             if (d.span() == null || file.toUri().equals(d.span().file().uri())) {
                 out.add(d);
             } else if (d.severity() == dev.skiff.diag.Severity.ERROR) {
