@@ -356,16 +356,27 @@ class RepositoryIT {
         Run r = sh(dir, "skiff check deploy/all.yaml deploy/ok.json --color never");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).isEmpty();
+        // the same codes, messages and carets as for a .k program, at the YAML's own lines and columns
         assertThat(r.err()).contains("""
-                deploy/all.yaml:12:9: error[E0401]: Deployment `web`: `spec.template.spec.containers[0].imagePullpolicy`: \
-                `Container` has no field `imagePullpolicy`.
+                deploy/all.yaml:12:9: error[E0302]: schema `Container` has no attribute `imagePullpolicy`
                    |
                 12 |         imagePullpolicy: Always
                    |         ^^^^^^^^^^^^^^^
                     = hint: did you mean `imagePullPolicy`?
-                """).contains("deploy/all.yaml:14:20: error[E0405]: ").contains("deploy/all.yaml:28:14: error[E0402]: "
-                        + "Service `web`: `spec.ports[0].port`: expected an integer (int32)")
-                .contains("deploy/all.yaml:31:1: error[E0410]: ServiceMonitor `web`")
+                """).contains("""
+                deploy/all.yaml:14:20: error[E0405]: expected a quantity such as `500m` or `1Gi` for attribute \
+                `limits` of `ResourceRequirements`, found `1Gb`
+                   |
+                14 |           limits: {memory: 1Gb}
+                   |                    ^^^^^^
+                    = hint: did you mean `1Gi`?
+                """).contains("""
+                deploy/all.yaml:28:14: error[E0301]: expected `int32` for attribute `port` of `ServicePort`, found `str`
+                   |
+                28 |     ports: [{port: "http"}]
+                   |              ^^^^
+                """).contains("deploy/all.yaml:31:1: error[E0410]: Kubernetes ")
+                .contains("has no kind `ServiceMonitor` in `monitoring.coreos.com/v1`")
                 .contains("--ignore-missing-schemas")
                 .endsWith("checked 2 manifest files (5 objects: 2 valid, 3 invalid, 0 skipped): 4 errors found\n");
 
@@ -373,9 +384,9 @@ class RepositoryIT {
                 + "--format junit");
         assertThat(skipping.exit()).isEqualTo(1);
         assertThat(skipping.out()).contains("<testsuite name=\"deploy/all.yaml\" tests=\"4\" failures=\"1\" skipped=\"2\">")
-                .contains("<testcase classname=\"deploy/all.yaml\" name=\"Service/web (line 25)\">")
-                .contains("<failure message=\"Service `web`: `spec.ports[0].port`: expected an integer (int32), found the "
-                        + "string `&quot;http&quot;`.\" type=\"E0402\">");
+                .contains("<testcase classname=\"deploy/all.yaml\" name=\"Service/web (line 24)\">")
+                .contains("<failure message=\"expected `int32` for attribute `port` of `ServicePort`, found `str`\" "
+                        + "type=\"E0301\">");
 
         Run stdin = sh(dir, "skiff check - --skip Deployment,Service --ignore-missing-schemas --format github", MANIFESTS);
         assertThat(stdin.exit()).as(stdin.out() + stdin.err()).isZero();
