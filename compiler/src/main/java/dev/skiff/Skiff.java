@@ -48,7 +48,7 @@ public final class Skiff {
             Analysis analysis = analyzeHere(request, ParseCache.NONE);
             return analysis.hasErrors() || !analysis.available()
                     ? new Compilation(analysis.diagnostics(), null, null, analysis.internal())
-                    : evaluateHere(analysis, request);
+                    : evaluateHere(analysis, request, () -> false);
         });
     }
 
@@ -65,10 +65,19 @@ public final class Skiff {
      * gives its diagnostics. {@code request} is the one the analysis was made from.
      */
     public static Compilation evaluate(Analysis analysis, CompileRequest request) {
+        return evaluate(analysis, request, () -> false);
+    }
+
+    /**
+     * {@link #evaluate(Analysis, CompileRequest)}, stopped as soon as it can be once {@code cancelled} answers
+     * true (an editor's compile of a text that has changed since); null when it was stopped.
+     */
+    public static Compilation evaluate(Analysis analysis, CompileRequest request,
+                                       java.util.function.BooleanSupplier cancelled) {
         if (analysis.hasErrors() || !analysis.available()) {
             return new Compilation(analysis.diagnostics(), null, null, analysis.internal());
         }
-        return onCompileThread(() -> evaluateHere(analysis, request));
+        return onCompileThread(() -> evaluateHere(analysis, request, cancelled));
     }
 
     /** Runs {@code work} on a thread with a deep stack: deep but legal nesting must not overflow the default one. */
@@ -165,11 +174,13 @@ public final class Skiff {
         }
     }
 
-    private static Compilation evaluateHere(Analysis analysis, CompileRequest request) {
+    private static Compilation evaluateHere(Analysis analysis, CompileRequest request,
+                                            java.util.function.BooleanSupplier cancelled) {
         List<Diagnostic> diagnostics = new ArrayList<>(analysis.diagnostics());
         try {
             EvalOptions options = new EvalOptions(request.options(), analysis.resolver(), analysis.project().root(),
-                    request.printOut(), Limits.defaults(), analysis.k8sVersion(), analysis.crds(), request.writeFiles());
+                    request.printOut(), Limits.defaults(), analysis.k8sVersion(), analysis.crds(), request.writeFiles(),
+                    cancelled);
             Result<Evaluator.Output> result = new Evaluator(options).evaluate(analysis.program(), analysis.types());
             diagnostics.addAll(result.diagnostics());
             if (hasErrors(diagnostics) || result.value() == null) {
@@ -190,6 +201,8 @@ public final class Skiff {
                 diagnostics.addAll(validation.diagnostics());
             }
             return new Compilation(diagnostics, out.document().toJava(), stream, null, out, validation);
+        } catch (java.util.concurrent.CancellationException e) {
+            return null;
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             diagnostics.add(internalError(e));
             return new Compilation(diagnostics, null, null, e);

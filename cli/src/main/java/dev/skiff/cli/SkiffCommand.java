@@ -28,7 +28,7 @@ public final class SkiffCommand implements Runnable {
 
     /** The subcommands, in the order `skiff --help` lists them. */
     private static final java.util.List<String> COMMANDS = java.util.List.of("run", "build", "check", "fmt", "import",
-            "init", "schemas", "doc", "lsp", "completion", "version", "help");
+            "init", "schemas", "doc", "krm", "post-render", "lsp", "completion", "version", "help");
 
     // a switch, not a map of constructor references: JDK 25's AOT cache creation fails on the latter
     private static Object create(String name) {
@@ -41,6 +41,8 @@ public final class SkiffCommand implements Runnable {
             case "init" -> new InitCommand();
             case "schemas" -> new SchemasCommand();
             case "doc" -> new DocCommand();
+            case "krm" -> new KrmCommand();
+            case "post-render" -> new PostRenderCommand();
             case "lsp" -> new LspCommand();
             case "completion" -> new CompletionCommand();
             case "version" -> new VersionCommand();

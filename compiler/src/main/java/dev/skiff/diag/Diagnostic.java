@@ -31,8 +31,11 @@ public record Diagnostic(Code code, Severity severity, String message, Span span
 
     /** A change that would resolve the problem, as data: an editor offers it as a quick fix. */
     public sealed interface Fix {
-        /** Replace the text of {@code span} (the diagnostic's own span when null) with {@code text}. */
-        record Replace(Span span, String text) implements Fix {
+        /**
+         * Replace {@code found} with {@code text}: at {@code span}, or, when the place is not known exactly (null),
+         * where {@code found} is written last inside the diagnostic's own span (a dotted key's last name).
+         */
+        record Replace(Span span, String found, String text) implements Fix {
         }
 
         /** Set these required attributes of the schema instance the diagnostic points at. */
@@ -67,7 +70,7 @@ public record Diagnostic(Code code, Severity severity, String message, Span span
      */
     public Diagnostic suggesting(String written, java.util.Collection<String> candidates) {
         String c = Suggestions.closest(written, candidates);
-        return c == null ? this : withHint("did you mean `" + c + "`?").withFix(new Fix.Replace(null, c));
+        return c == null ? this : withHint("did you mean `" + c + "`?").withFix(new Fix.Replace(null, written, c));
     }
 
     /** The same problem at another place (the fixes keep theirs). */

@@ -98,6 +98,9 @@ final class Interpreter {
     // ---------------------------------------------------------------- expressions
 
     Value eval(Expr e, Env env) {
+        if ((steps & 0xFFF) == 0 && options.cancelled().getAsBoolean()) {
+            throw new java.util.concurrent.CancellationException("evaluation cancelled");
+        }
         if (++steps > options.limits().maxSteps()) {
             throw new EvalException(Code.E0509, e.span(), "the program takes more than "
                     + options.limits().maxSteps() + " steps to evaluate")
@@ -363,6 +366,9 @@ final class Interpreter {
         } catch (EvalException e) {
             throw e;
         } catch (RuntimeException e) {
+            if (e instanceof java.util.concurrent.CancellationException c) {
+                throw c; // an editor's stale compile stopping, not a failure of the call
+            }
             throw new EvalException(Code.E0507, span, "the call failed: " + e.getMessage());
         } finally {
             depth = Math.max(0, depth - 1);

@@ -32,6 +32,8 @@ public final class Inference {
     private final Map<Expr, Type> known = new IdentityHashMap<>();
     private final Map<Symbol, Type> symbols = new IdentityHashMap<>();
     private final Set<Object> visiting = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Lambdas whose result is being inferred (a lambda that calls itself has a result of any type). */
+    private final Set<Expr.Lambda> calling = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
     public Inference(SchemaTypes types, FunctionTypes functions) {
         this.types = types;
@@ -391,7 +393,7 @@ public final class Inference {
             // an int passes a float annotation unchanged, so a float result may be either
             return declared instanceof Type.Float ? Type.union(Type.INT, Type.FLOAT) : declared;
         }
-        if (!visiting.add(l)) {
+        if (!calling.add(l)) {
             return Type.ANY; // a lambda that calls itself
         }
         try {
@@ -402,7 +404,7 @@ public final class Inference {
                 case null, default -> Type.ANY;
             };
         } finally {
-            visiting.remove(l);
+            calling.remove(l);
         }
     }
 

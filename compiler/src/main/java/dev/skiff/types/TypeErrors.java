@@ -78,7 +78,7 @@ public final class TypeErrors {
             if (closest != null) {
                 d = d.withHint("did you mean `" + Type.quote(closest) + "`?");
                 if (literalAt != null) {
-                    d = d.withFix(new Diagnostic.Fix.Replace(literalAt, Type.quote(closest)));
+                    d = d.withFix(new Diagnostic.Fix.Replace(literalAt, Type.quote(s), Type.quote(closest)));
                 }
             }
         } else {

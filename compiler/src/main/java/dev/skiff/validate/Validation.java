@@ -99,6 +99,21 @@ public record Validation(List<Manifest> manifests, List<Diagnostic> loading, Lis
 
     /** The objects of an output, Namespaces and CRDs first. */
     public static List<Manifest> objects(Evaluator.Output output) {
+        List<Manifest> ordered = new ArrayList<>();
+        List<Manifest> rest = new ArrayList<>();
+        for (Manifest m : written(output)) {
+            boolean first = m.kind().equals("Namespace") || m.kind().equals("CustomResourceDefinition");
+            (first ? ordered : rest).add(m);
+        }
+        ordered.addAll(rest);
+        return ordered;
+    }
+
+    /**
+     * The objects of an output in the order the program wrote them: what a KRM function or a post-renderer hands
+     * back, where the order of the incoming objects must be kept.
+     */
+    public static List<Manifest> written(Evaluator.Output output) {
         List<Manifest> objects = new ArrayList<>();
         if (output.stream() != null) {
             for (Value v : output.stream()) {
@@ -111,14 +126,7 @@ public record Validation(List<Manifest> manifests, List<Diagnostic> loading, Lis
         } else {
             collect(output.document(), objects);
         }
-        List<Manifest> ordered = new ArrayList<>();
-        List<Manifest> rest = new ArrayList<>();
-        for (Manifest m : objects) {
-            boolean first = m.kind().equals("Namespace") || m.kind().equals("CustomResourceDefinition");
-            (first ? ordered : rest).add(m);
-        }
-        ordered.addAll(rest);
-        return ordered;
+        return objects;
     }
 
     private static void collect(Value v, List<Manifest> out) {

@@ -81,7 +81,7 @@ class ValidatorTest {
         assertThat(path(f)).isEqualTo(C0 + ".imagee");
         assertThat(message(f)).isEqualTo("schema `Container` has no attribute `imagee`");
         assertThat(hints(f)).containsExactly("did you mean `image`?");
-        assertThat(f.diagnostic().fixes()).containsExactly(new Diagnostic.Fix.Replace(null, "image"));
+        assertThat(f.diagnostic().fixes()).containsExactly(new Diagnostic.Fix.Replace(null, "imagee", "image"));
     }
 
     @Test

@@ -85,6 +85,9 @@ public final class Library {
             } catch (EvalException e) {
                 throw e;
             } catch (RuntimeException e) {
+                if (e instanceof java.util.concurrent.CancellationException c) {
+                    throw c; // an editor's stale compile stopping, not a failure of the call
+                }
                 throw ctx.error(Code.E0507, "`" + name + "` failed: " + e.getMessage());
             }
         }));
