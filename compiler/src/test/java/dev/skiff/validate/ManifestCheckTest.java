@@ -249,4 +249,63 @@ class ManifestCheckTest {
         assertThat(lenient.manifests()).hasSize(3);
         assertThat(lenient.validation().unchecked()).hasSize(3);
     }
+
+    @Test
+    void emptyDocumentsAreNothingAndAliasesAndMergeKeysAreResolved() {
+        ManifestCheck.Outcome o = check("""
+                ---
+                # Source: chart/templates/disabled.yaml
+                ---
+                apiVersion: v1
+                kind: List
+                items:
+                - apiVersion: v1
+                  kind: ConfigMap
+                  metadata: &meta
+                    name: a
+                    labels: &labels {app: shop}
+                - apiVersion: v1
+                  kind: Service
+                  metadata:
+                    <<: *meta
+                    name: b
+                  spec:
+                    selector: *labels
+                    ports:
+                    - &port {port: 80, protocl: TCP}
+                    - *port
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: c, labels: *labels}
+                """, ValidationOptions.STRICT);
+        assertThat(o.objects()).extracting(ManifestCheck.Checked::title).containsExactly("ConfigMap/a", "Service/b");
+        // the merged metadata has the name written beside `<<` (else Service `a` would be valid)
+        assertThat(o.objects().get(1).status()).isEqualTo(ManifestCheck.Status.INVALID);
+        // the typo, once written, is reported for both ports, each time where it was written
+        assertThat(o.diagnostics()).extracting(Diagnostic::code, d -> d.span().line(), d -> d.span().text())
+                .containsExactly(tuple(Code.E0413, 25, ""), tuple(Code.E0302, 20, "protocl"),
+                        tuple(Code.E0302, 20, "protocl"));
+        // an anchor belongs to its document, as in every YAML reader
+        assertThat(o.fileProblems()).singleElement().extracting(Diagnostic::message)
+                .isEqualTo("not valid YAML: the alias `*labels` names no anchor written before it");
+    }
+
+    @Test
+    void aliasesThatWouldExpandWithoutBoundAreAnError() {
+        StringBuilder yaml = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for (int i = 1; i < 10; i++) {
+            yaml.append("a").append(i).append(": &a").append(i).append(" [");
+            for (int j = 0; j < 10; j++) {
+                yaml.append(j == 0 ? "" : ", ").append("*a").append(i - 1);
+            }
+            yaml.append("]\n");
+        }
+        ManifestCheck.Outcome o = check(yaml.toString(), ValidationOptions.STRICT);
+        assertThat(o.objects()).isEmpty();
+        assertThat(o.fileProblems()).singleElement().satisfies(d -> {
+            assertThat(d.code()).isEqualTo(Code.E0413);
+            assertThat(d.message()).contains("aliases expand to more than");
+        });
+    }
 }
