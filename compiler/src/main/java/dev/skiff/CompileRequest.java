@@ -73,8 +73,8 @@ public record CompileRequest(List<Path> inputs, Map<String, String> options, Pat
      * Texts that stand in for files on disk (an editor's unsaved buffers), keyed by absolute normalized path.
      */
     public CompileRequest withOverlay(Map<Path, String> texts) {
-        return new CompileRequest(inputs, options, workDir, printOut, k8sVersion, crds, texts, writeFiles, validate, staticChecks,
-                validationOptions);
+        return new CompileRequest(inputs, options, workDir, printOut, k8sVersion, crds, texts, writeFiles, validate,
+                staticChecks, validationOptions);
     }
 
     public CompileRequest(List<Path> inputs, Map<String, String> options, Path workDir, PrintStream printOut) {
@@ -87,14 +87,14 @@ public record CompileRequest(List<Path> inputs, Map<String, String> options, Pat
     }
 
     public CompileRequest withK8sVersion(String version) {
-        return new CompileRequest(inputs, options, workDir, printOut, version, crds, overlay, writeFiles, validate, staticChecks,
-                validationOptions);
+        return new CompileRequest(inputs, options, workDir, printOut, version, crds, overlay, writeFiles, validate,
+                staticChecks, validationOptions);
     }
 
     /** CRD files or directories whose kinds become {@code crds.<group>.<version>} modules. */
     public CompileRequest withCrds(List<Path> files) {
-        return new CompileRequest(inputs, options, workDir, printOut, k8sVersion, files, overlay, writeFiles, validate, staticChecks,
-                validationOptions);
+        return new CompileRequest(inputs, options, workDir, printOut, k8sVersion, files, overlay, writeFiles, validate,
+                staticChecks, validationOptions);
     }
 
     /** Inputs relative to the current directory, no options, {@code print()} discarded. */
@@ -104,18 +104,19 @@ public record CompileRequest(List<Path> inputs, Map<String, String> options, Pat
     }
 
     public CompileRequest withOptions(Map<String, String> newOptions) {
-        return new CompileRequest(inputs, newOptions, workDir, printOut, k8sVersion, crds, overlay, writeFiles, validate, staticChecks,
-                validationOptions);
+        return new CompileRequest(inputs, newOptions, workDir, printOut, k8sVersion, crds, overlay, writeFiles,
+                validate, staticChecks, validationOptions);
     }
 
     public CompileRequest withWorkDir(Path dir) {
-        return new CompileRequest(inputs, options, dir, printOut, k8sVersion, crds, overlay, writeFiles, validate, staticChecks,
-                validationOptions);
+        return new CompileRequest(inputs, options, dir, printOut, k8sVersion, crds, overlay, writeFiles, validate,
+                staticChecks, validationOptions);
     }
 
     /** The same request with the program's file writes carried out ({@code skiff run}) or only checked. */
     public CompileRequest withFileWrites(boolean write) {
-        return new CompileRequest(inputs, options, workDir, printOut, k8sVersion, crds, overlay, write, validate, staticChecks, validationOptions);
+        return new CompileRequest(inputs, options, workDir, printOut, k8sVersion, crds, overlay, write, validate,
+                staticChecks, validationOptions);
     }
 
     /** The same request for other input files or directories. */
@@ -125,7 +126,7 @@ public record CompileRequest(List<Path> inputs, Map<String, String> options, Pat
     }
 
     public CompileRequest withPrintOut(PrintStream out) {
-        return new CompileRequest(inputs, options, workDir, out, k8sVersion, crds, overlay, writeFiles, validate, staticChecks,
-                validationOptions);
+        return new CompileRequest(inputs, options, workDir, out, k8sVersion, crds, overlay, writeFiles, validate,
+                staticChecks, validationOptions);
     }
 }

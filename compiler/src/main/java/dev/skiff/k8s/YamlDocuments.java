@@ -146,8 +146,9 @@ public final class YamlDocuments {
             return new YamlNode(keyStart, keyEnd, start, offset(file, p.currentLocation()), fields, List.of());
         }
 
-        /** {@code <<: *a} or {@code <<: [*a, *b]}: the entries of the mappings, the first given winning; false if not. */
-        private static boolean merge(Object value, YamlNode node, Map<String, Object> into, Map<String, YamlNode> fields) {
+        /** {@code <<: *a} or {@code <<: [*a, *b]}: the mappings' entries, the first given winning; false if not. */
+        private static boolean merge(Object value, YamlNode node, Map<String, Object> into,
+                                     Map<String, YamlNode> fields) {
             List<?> sources = value instanceof List<?> l ? l : List.of(value);
             if (!sources.stream().allMatch(s -> s instanceof Map<?, ?>)) {
                 return false;
