@@ -119,7 +119,9 @@ public final class Skiff {
             for (Path input : request.inputs()) {
                 Path p = request.workDir().resolve(withModRoot(input, request.workDir()));
                 if (Files.isDirectory(p)) {
-                    List<Path> inDir = ProjectResolver.moduleFiles(p);
+                    // a directory is its package, or the [profile] entries of the kcl.mod at its root
+                    // (a malformed kcl.mod is reported once, by Project.discover below)
+                    List<Path> inDir = dev.skiff.modules.Programs.ofDirectory(p).value();
                     if (inDir.isEmpty()) {
                         diagnostics.add(Diagnostic.error(Code.E0206, null,
                                 "directory `" + input + "` has no `.k` files"));
@@ -195,7 +197,7 @@ public final class Skiff {
             }
             dev.skiff.validate.Validation validation = null;
             if (request.validate()) {
-                validation = dev.skiff.validate.Validation.of(out, analysis.kubernetes());
+                validation = dev.skiff.validate.Validation.of(out, analysis.kubernetes(), request.validationOptions());
                 diagnostics.addAll(validation.diagnostics());
             }
             return new Compilation(diagnostics, out.document().toJava(), stream, null, out, validation);

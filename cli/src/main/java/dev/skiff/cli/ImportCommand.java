@@ -46,7 +46,7 @@ import picocli.CommandLine.Parameters;
                 "Each object becomes `name_kind = group.Kind {...}`; kinds without a schema stay untyped configs.",
                 "Building the result gives back the same objects; Skiff checks that before writing.",
                 "Exit codes: 0 success, 1 unreadable input or a result that does not build (written anyway with -o,",
-                "so it can be fixed in Skiff), 2 bad usage."})
+                "so it can be fixed in Skiff), 2 bad usage, 3 internal error."})
 public final class ImportCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
                 "  skiff run config/ --format json -S app.metadata",
                 "  skiff check . --format sarif > skiff.sarif",
                 "",
-                "Exit codes: 0 success, 1 errors in the program, 2 bad usage."})
+                "Exit codes: 0 success, 1 errors in the program, 2 bad usage, 3 internal error."})
 public final class SkiffCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -69,6 +69,8 @@ public final class SkiffCommand implements Runnable {
                 cli.addSubcommand(c, create(c));
             }
         }
+        // examples are single lines of up to 120 characters: wrapped at 80 they break in the middle
+        cli.setUsageHelpWidth(120);
         cli.setExecutionExceptionHandler((ex, line, parseResult) -> {
             PrintWriter err = line.getErr();
             err.println("skiff: internal error: " + ex);

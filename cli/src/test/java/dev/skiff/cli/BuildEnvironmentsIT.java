@@ -62,15 +62,17 @@ class BuildEnvironmentsIT {
         write("shop/main.k", OVERLAYS);
         Run r = skiff(dir, "build", "shop", "-o", "deploy/");
         assertThat(r.exit()).as(r.err()).isZero();
+        // files are named kind-namespace-name.yaml, as for any build into a directory
         assertThat(files("deploy")).containsExactly(
-                "dev/deployment-shop.yaml", "dev/ingress-shop.yaml", "dev/namespace-shop-dev.yaml",
-                "dev/service-shop.yaml", "dev/serviceaccount-shop.yaml",
-                "prod/deployment-shop.yaml", "prod/horizontalpodautoscaler-shop.yaml", "prod/ingress-shop.yaml",
-                "prod/namespace-shop-prod.yaml", "prod/poddisruptionbudget-shop.yaml", "prod/service-shop.yaml",
-                "prod/serviceaccount-shop.yaml");
-        assertThat(Files.readString(dir.resolve("deploy/prod/deployment-shop.yaml")))
+                "dev/deployment-shop-dev-shop.yaml", "dev/ingress-shop-dev-shop.yaml", "dev/namespace-shop-dev.yaml",
+                "dev/service-shop-dev-shop.yaml", "dev/serviceaccount-shop-dev-shop.yaml",
+                "prod/deployment-shop-prod-shop.yaml", "prod/horizontalpodautoscaler-shop-prod-shop.yaml",
+                "prod/ingress-shop-prod-shop.yaml", "prod/namespace-shop-prod.yaml",
+                "prod/poddisruptionbudget-shop-prod-shop.yaml", "prod/service-shop-prod-shop.yaml",
+                "prod/serviceaccount-shop-prod-shop.yaml");
+        assertThat(Files.readString(dir.resolve("deploy/prod/deployment-shop-prod-shop.yaml")))
                 .contains("namespace: shop-prod").contains("replicas: 3");
-        assertThat(Files.readString(dir.resolve("deploy/dev/ingress-shop.yaml")))
+        assertThat(Files.readString(dir.resolve("deploy/dev/ingress-shop-dev-shop.yaml")))
                 .contains("namespace: shop-dev").contains("host: shop.dev.example.com");
 
         Run one = skiff(dir, "build", "shop", "-D", "env=prod", "-o", "only/");

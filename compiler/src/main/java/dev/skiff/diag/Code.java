@@ -53,11 +53,13 @@ public enum Code {
     E0410("unknown-kind", "An object's `apiVersion` and `kind` name no type of the selected Kubernetes version."),
     E0411("constraint", "A value breaks a CRD schema's constraint (`minimum`, `maximum`, `pattern`, length)."),
     E0412("bad-crd", "A CustomResourceDefinition file cannot be read or has no usable schema."),
-    E0413("bad-manifest", "Manifests read by `skiff import`, `post-render` or `krm` are not valid YAML, not Kubernetes "
-            + "objects, or not the expected input (a `ResourceList`, a function config)."),
+    E0413("bad-manifest", "Manifests read by `skiff import`, `check`, `post-render` or `krm` are not valid YAML, not "
+            + "Kubernetes objects, or not the expected input (a `ResourceList`, a function config)."),
     E0414("server-set-fields", "`skiff import` left out fields the API server sets (`status`, `uid`, `managedFields`, …)."),
     E0415("private-key", "`skiff import` left out a key starting with `_`: Skiff, like KCL, keeps such keys out of "
             + "the output."),
+    E0416("duplicate-object", "Two objects have the same API group, kind, namespace and name: applying them, one "
+            + "would silently replace the other."),
 
     // E05xx — evaluation
     E0501("check-failed", "A schema's `check:` condition is false."),

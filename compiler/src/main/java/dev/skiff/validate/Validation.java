@@ -1,5 +1,6 @@
 package dev.skiff.validate;
 
+import dev.skiff.diag.Code;
 import dev.skiff.diag.Diagnostic;
 import dev.skiff.eval.Evaluator;
 import dev.skiff.eval.value.Value;
@@ -18,13 +19,21 @@ import java.util.Map;
  *
  * @param manifests the objects
  * @param loading   what loading the schemas reported (an unreadable CRD, say)
- * @param findings  every problem found, each with its object and field
+ * @param findings  every problem found, each with its object and field: objects emitted twice ({@link Duplicates}),
+ *                  then what the {@link Validator} found
+ * @param unchecked the objects the {@link ValidationOptions} left out of the schema check (still emitted)
  */
-public record Validation(List<Manifest> manifests, List<Diagnostic> loading, List<Finding> findings) {
+public record Validation(List<Manifest> manifests, List<Diagnostic> loading, List<Finding> findings,
+                         List<Manifest> unchecked) {
     public Validation {
         manifests = List.copyOf(manifests);
         loading = List.copyOf(loading);
         findings = List.copyOf(findings);
+        unchecked = List.copyOf(unchecked);
+    }
+
+    public Validation(List<Manifest> manifests, List<Diagnostic> loading, List<Finding> findings) {
+        this(manifests, loading, findings, List.of());
     }
 
     /** The diagnostics of loading the schemas, then the findings', in order. */
@@ -34,19 +43,58 @@ public record Validation(List<Manifest> manifests, List<Diagnostic> loading, Lis
         return out;
     }
 
-    /** Collects and validates the objects of {@code output} against {@code schemas}. */
+    /** Collects and validates the objects of {@code output} against {@code schemas}, strictly. */
     public static Validation of(Evaluator.Output output, KubernetesSchemas schemas) {
-        List<Manifest> ordered = objects(output);
-        List<Finding> findings = new ArrayList<>();
+        return of(output, schemas, ValidationOptions.STRICT);
+    }
+
+    /** Collects and validates the objects of {@code output} against {@code schemas}, as {@code options} say. */
+    public static Validation of(Evaluator.Output output, KubernetesSchemas schemas, ValidationOptions options) {
+        return check(objects(output), schemas, options, new Validator(schemas));
+    }
+
+    /**
+     * Validates objects read as data (the documents of a YAML file, say), in the order given, where a key starting
+     * with {@code _} is a field like any other.
+     */
+    public static Validation ofData(List<Manifest> objects, KubernetesSchemas schemas, ValidationOptions options) {
+        return check(objects, schemas, options, Validator.forData(schemas));
+    }
+
+    /** The objects emitted twice, then each object's problems, except for those {@code options} leaves out. */
+    private static Validation check(List<Manifest> objects, KubernetesSchemas schemas, ValidationOptions options,
+                                    Validator validator) {
+        List<Finding> findings = new ArrayList<>(Duplicates.among(objects));
+        List<Manifest> unchecked = new ArrayList<>();
         List<Diagnostic> loading = List.of();
-        if (!ordered.isEmpty()) {
+        if (!objects.isEmpty()) {
             loading = schemas.loadProblems();
-            Validator validator = new Validator(schemas);
-            for (Manifest m : ordered) {
-                findings.addAll(validator.validate(m, null));
+            for (Manifest m : objects) {
+                if (leftOut(m, schemas, options)) {
+                    unchecked.add(m);
+                    continue;
+                }
+                for (Finding f : validator.validate(m, null)) {
+                    findings.add(f.diagnostic().code() == Code.E0410 && f.diagnostic().hints().isEmpty()
+                            && unknownApiVersion(m, schemas) ? new Finding(f.diagnostic().withHint(
+                            "give its CustomResourceDefinition (`--crd FILE`, or `[skiff] crds` in kcl.mod), or leave "
+                            + "such objects unchecked with `--ignore-missing-schemas` or `--skip " + m.kind() + "`"),
+                            m, f.path()) : f);
+                }
             }
         }
-        return new Validation(ordered, loading, findings);
+        return new Validation(objects, loading, findings, unchecked);
+    }
+
+    /** No schema at all has the object's {@code apiVersion}: a custom resource whose CRD is not at hand. */
+    private static boolean unknownApiVersion(Manifest m, KubernetesSchemas schemas) {
+        return schemas.registry() != null
+                && schemas.registry().kinds().stream().noneMatch(g -> g.apiVersion().equals(m.apiVersion()));
+    }
+
+    private static boolean leftOut(Manifest m, KubernetesSchemas schemas, ValidationOptions options) {
+        return options.skips(m.apiVersion(), m.kind()) || options.ignoreMissingSchemas()
+                && schemas.registry() != null && schemas.byKind(m.apiVersion(), m.kind()) == null;
     }
 
     /** The objects of an output, Namespaces and CRDs first. */

@@ -30,9 +30,28 @@ public final class Validator {
     private static final int MAX_DEPTH = 200;
 
     private final KubernetesSchemas schemas;
+    /** Whether {@code _} keys are a program's private values (left out of output) rather than fields. */
+    private final boolean privateKeys;
 
     public Validator(KubernetesSchemas schemas) {
+        this(schemas, true);
+    }
+
+    private Validator(KubernetesSchemas schemas, boolean privateKeys) {
         this.schemas = schemas;
+        this.privateKeys = privateKeys;
+    }
+
+    /**
+     * A validator of objects read as data (plain YAML or JSON), where a key starting with {@code _} is a field
+     * like any other, and unknown to Kubernetes.
+     */
+    public static Validator forData(KubernetesSchemas schemas) {
+        return new Validator(schemas, false);
+    }
+
+    private boolean hidden(String key) {
+        return privateKeys && key.startsWith("_");
     }
 
     /** Validates one object; {@code at} places problems whose value has no place of its own. */
@@ -120,7 +139,7 @@ public final class Validator {
             for (Map.Entry<String, Value> e : entries.entrySet()) {
                 String key = e.getKey();
                 Value item = e.getValue();
-                if (key.startsWith("_") || !Value.isEmitted(item)) {
+                if (hidden(key) || !Value.isEmitted(item)) {
                     continue;
                 }
                 Span where = spanOf(v, key, at);
@@ -193,7 +212,7 @@ public final class Validator {
                     }
                     for (Map.Entry<String, Value> e : entries.entrySet()) {
                         Value item = e.getValue();
-                        if (e.getKey().startsWith("_") || absent(item)) {
+                        if (hidden(e.getKey()) || absent(item)) {
                             continue;
                         }
                         Span where = spanOf(v, e.getKey(), at);
@@ -220,7 +239,7 @@ public final class Validator {
             for (Refinement.Rule rule : r.refinement().rules()) {
                 if (rule instanceof Refinement.LabelMap labels && Values.entries(v) != null) {
                     for (Map.Entry<String, Value> e : Values.entries(v).entrySet()) {
-                        if (e.getKey().startsWith("_") || absent(e.getValue())) {
+                        if (hidden(e.getKey()) || absent(e.getValue())) {
                             continue;
                         }
                         Refinement.Violation problem = labels.testEntry(e.getKey(), e.getValue().toJava());

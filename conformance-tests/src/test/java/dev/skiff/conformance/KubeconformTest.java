@@ -47,7 +47,7 @@ class KubeconformTest {
             try (GenericContainer<?> c = new GenericContainer<>("ghcr.io/yannh/kubeconform:v0.6.7")
                     .withCopyFileToContainer(MountableFile.forHostPath(manifests), "/work/manifests.yaml")
                     .withCopyFileToContainer(MountableFile.forHostPath(schemas), "/work/schemas")
-                    .withCommand("-strict", "-summary", "-schema-location", "/work/schemas/{{.ResourceKind}}-{{.Group}}-{{.ResourceAPIVersion}}.json",
+                    .withCommand("-strict", "-summary", "-schema-location", "/work/schemas/{{.ResourceKind}}{{.KindSuffix}}.json",
                             "/work/manifests.yaml")) {
                 c.start();
                 assertThat(c.getLogs()).contains("Invalid: 0").contains("Errors: 0");
@@ -57,7 +57,7 @@ class KubeconformTest {
         String binary = kubeconformBinary();
         assumeTrue(binary != null, "no Docker engine and no kubeconform binary (set KUBECONFORM or put it on PATH)");
         Process p = new ProcessBuilder(binary, "-strict", "-summary", "-schema-location",
-                schemas + "/{{.ResourceKind}}-{{.Group}}-{{.ResourceAPIVersion}}.json", manifests.toString())
+                schemas + "/{{.ResourceKind}}{{.KindSuffix}}.json", manifests.toString())
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
