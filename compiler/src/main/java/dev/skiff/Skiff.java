@@ -110,7 +110,7 @@ public final class Skiff {
             List<Diagnostic> typeProblems = new ArrayList<>(bindings.diagnostics());
             typeProblems.addAll(types.declarationProblems());
             dev.skiff.types.Inference inference = new dev.skiff.types.Inference(types,
-                    dev.skiff.eval.lib.Library.functionTypes());
+                    dev.skiff.eval.lib.Library.declarations());
             typeProblems.addAll(dev.skiff.types.Checker.check(inference, request.validate()));
             if (!request.staticChecks()) {
                 typeProblems.clear();
