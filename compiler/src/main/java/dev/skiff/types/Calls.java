@@ -138,7 +138,7 @@ public final class Calls {
         };
     }
 
-    /** {@code `math.sqrt` expects int or float for `x`, found `str`}. */
+    /** {@code `math.sqrt` expects an int or a float for `x`, found `str`}. */
     public static Diagnostic argumentType(Span at, Signature s, Param p, String found) {
         return Diagnostic.error(Code.E0305, at, "`" + s.name() + "` expects " + describe(p.type()) + " for `"
                 + p.name() + "`, found `" + found + "`");
@@ -149,7 +149,7 @@ public final class Calls {
         return Checker.foundName(t);
     }
 
-    /** A type in words, as argument messages say it: {@code int or float}, {@code str, a list or a dict}. */
+    /** A type in words, as argument messages say it: {@code an int or a float}, {@code a string, a list or a dict}. */
     static String describe(Type t) {
         List<String> words = new ArrayList<>();
         for (Type m : Type.members(Type.unrefined(t))) {
@@ -157,8 +157,12 @@ public final class Calls {
                 case Type.Function f -> "a function";
                 case Type.ListOf l -> "a list";
                 case Type.DictOf d -> "a dict";
-                case Type.Schema s -> "`" + s.schema().name() + "`";
-                default -> m.display();
+                case Type.Int i -> "an int";
+                case Type.Float f -> "a float";
+                case Type.Str st -> "a string";
+                case Type.Bool b -> "a bool";
+                case Type.Schema s -> "a `" + s.schema().name() + "`";
+                default -> "`" + m.display() + "`";
             });
         }
         if (words.size() == 1) {
