@@ -61,10 +61,10 @@ public final class Calls {
      * a required parameter left out, in that order.
      */
     public static Diagnostic problem(Signature s, int positional, List<String> keywords, Span at) {
-        String what = "`" + s.name() + "`";
-        int takes = s.positional().size();
+        List<Param> byPosition = s.positional();
+        int takes = byPosition.size();
         if (positional > takes && s.rest() == null) {
-            return Diagnostic.error(Code.E0305, at, tooMany(what, takes, positional));
+            return Diagnostic.error(Code.E0305, at, tooMany(what(s), takes, positional));
         }
         for (String k : keywords) {
             int i = s.indexOf(k);
@@ -72,23 +72,28 @@ public final class Calls {
                 if (s.keywords() == null) {
                     List<String> names = new ArrayList<>();
                     s.params().stream().filter(Param::named).forEach(p -> names.add(p.name()));
-                    return unknownKeyword(at, what, k, names);
+                    return unknownKeyword(at, what(s), k, names);
                 }
-            } else if (s.params().get(i).kind() == Param.Kind.POSITIONAL && s.positional().indexOf(s.params().get(i)) < positional) {
-                return Diagnostic.error(Code.E0305, at, what + " is given the argument `" + k + "` twice, by position and by keyword");
+            } else if (s.params().get(i).kind() == Param.Kind.POSITIONAL
+                    && byPosition.indexOf(s.params().get(i)) < positional) {
+                return Diagnostic.error(Code.E0305, at, what(s) + " is given the argument `" + k
+                        + "` twice, by position and by keyword");
             }
         }
-        List<Param> byPosition = s.positional();
         for (Param p : s.params()) {
             if (p.required() && !keywords.contains(p.name())
                     && !(p.kind() == Param.Kind.POSITIONAL && byPosition.indexOf(p) < positional)) {
-                return Diagnostic.error(Code.E0305, at, missing(what, p.name()));
+                return Diagnostic.error(Code.E0305, at, missing(what(s), p.name()));
             }
         }
         return null;
     }
 
-    /** {@code `len` takes 1 positional argument but 2 were given}; {@code what} is {@code `len`}, {@code lambda}, … */
+    private static String what(Signature s) {
+        return "`" + s.name() + "`";
+    }
+
+    /** {@code `len` takes 1 positional argument but 2 were given}; {@code what}: {@code `len`}, {@code lambda}, … */
     public static String tooMany(String what, int takes, int given) {
         return what + " takes " + takes + " positional argument" + (takes == 1 ? "" : "s") + " but " + given
                 + " were given";

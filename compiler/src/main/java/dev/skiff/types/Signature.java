@@ -65,7 +65,7 @@ public record Signature(String name, List<Param> params, Type result, String res
         return -1;
     }
 
-    /** The signature as the editor shows it: {@code sorted(iterable: list | str | dict, *, reverse: bool = False) -> list}. */
+    /** The signature as the editor shows it: {@code sorted(iterable: list, *, reverse: bool = False) -> list}. */
     public String label() {
         StringBuilder sb = new StringBuilder(name).append('(');
         List<int[]> unused = new ArrayList<>();

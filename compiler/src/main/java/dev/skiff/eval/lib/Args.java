@@ -29,7 +29,8 @@ final class Args {
     private final List<Value> rest;
     private final Map<String, Value> extra;
 
-    private Args(CallContext ctx, Signature sig, int overload, Value[] bound, List<Value> rest, Map<String, Value> extra) {
+    private Args(CallContext ctx, Signature sig, int overload, Value[] bound, List<Value> rest,
+                 Map<String, Value> extra) {
         this.ctx = ctx;
         this.sig = sig;
         this.overload = overload;

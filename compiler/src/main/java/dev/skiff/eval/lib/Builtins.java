@@ -23,7 +23,8 @@ final class Builtins {
                 "Prints the values, converted with `str` and separated by `sep`, followed by `end`.",
                 Builtins::print);
         ns.fn("len(x: str | list | dict) -> int",
-                "The number of characters of a string, items of a list, or entries of a dict or schema instance.", a -> {
+                "The number of characters of a string, items of a list, or entries of a dict or schema instance.",
+                        a -> {
             Value v = a.get(0);
             return new Value.Int(switch (v) {
                 case Value.Str s -> s.value().codePointCount(0, s.value().length());
@@ -39,7 +40,8 @@ final class Builtins {
         });
         ns.fn(List.of(ns.sig("range(stop: int) -> [int]", "The integers from 0 up to `stop`, `stop` excluded."),
                 ns.sig("range(start: int, stop: int, step: int = 1) -> [int]",
-                        "The integers from `start` up to `stop` (excluded), `step` apart; a negative `step` counts down.")),
+                        "The integers from `start` up to `stop` (excluded), `step` apart; a negative `step` counts "
+                                + "down.")),
                 null, Builtins::range);
         ns.fn("sorted(iterable: list | str | dict, *, reverse: bool = False) -> list",
                 "A new list of the items in ascending order (the characters of a string, the keys of a dict); "
@@ -48,11 +50,14 @@ final class Builtins {
                 "Folds the items from the left: the result of `function(accumulator, item)` becomes the next "
                         + "accumulator. The fold starts from `initial`, or without it from the first item; an empty "
                         + "list without `initial` gives None.", Builtins::reduce);
-        ns.fn("min(*values) -> any", "The smallest of the values, or of the items of a single list (the keys of a single dict).",
+        ns.fn("min(*values) -> any",
+                "The smallest of the values, or of the items of a single list (the keys of a single dict).",
                 Builtins::extremeType, a -> extreme(a, -1));
-        ns.fn("max(*values) -> any", "The largest of the values, or of the items of a single list (the keys of a single dict).",
+        ns.fn("max(*values) -> any",
+                "The largest of the values, or of the items of a single list (the keys of a single dict).",
                 Builtins::extremeType, a -> extreme(a, 1));
-        ns.fn("sum(iterable: list, start: any = 0) -> any", "`start` plus the items of the list, added in order with `+`.", a -> {
+        ns.fn("sum(iterable: list, start: any = 0) -> any",
+                "`start` plus the items of the list, added in order with `+`.", a -> {
             Value acc = a.opt(1) == null ? new Value.Int(0) : a.opt(1);
             for (Value v : a.list(0)) {
                 acc = Library.add(a, acc, v);
@@ -189,12 +194,13 @@ final class Builtins {
         ns.fn("dict(x: dict | list = {}, **entries) -> {str:any}",
                 "A new dict of the entries of a dict (or of a list of [key, value] pairs), then of the keyword "
                         + "arguments.", Conversions::toDict);
-        ns.fn("option(key: str, *, type: str = \"any\", required: bool = False, default: any = None, help: str = \"\") -> any",
+        ns.fn("option(key: str, *, type: str = \"any\", required: bool = False, default: any = None, help: str = "
+                + "\"\") -> any",
                 "The value given on the command line with `-D key=value`, converted to `type`; `default` when it "
                         + "is not given, and an error then if it is `required`.", Options::option);
     }
 
-    /** {@code reduce(function, iterable[, initial])}: folds from the left; without {@code initial} the first item starts. */
+    /** {@code reduce}: folds from the left; without {@code initial} the first item starts. */
     private static Value reduce(Args a) {
         Value fn = a.get(0);
         Value items = a.get(1);

@@ -41,8 +41,8 @@ final class CryptoModule {
 
     /** The digest of a file of the project. */
     private static void ofFile(Namespace ns, String name, Function<byte[], byte[]> digest) {
-        ns.fn(name + "(filepath: str) -> str", "The " + name.substring("file".length()).toUpperCase(java.util.Locale.ROOT)
-                + " digest of a file of the project, in lowercase hex.", a -> new Value.Str(HexFormat.of().formatHex(
+        String algorithm = name.substring("file".length()).toUpperCase(java.util.Locale.ROOT);
+        ns.fn(name + "(filepath: str) -> str", "The " + algorithm + " digest of a file of the project, in lowercase hex.", a -> new Value.Str(HexFormat.of().formatHex(
                 digest.apply(ProjectFiles.readBytes(a, a.str(0))))));
     }
 

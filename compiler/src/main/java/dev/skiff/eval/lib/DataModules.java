@@ -63,15 +63,21 @@ final class DataModules {
     }
 
     static void json(Namespace ns) {
-        ns.fn("encode(data: any, sort_keys: bool = False, indent: int = None, ignore_private: bool = False, ignore_none: bool = False) -> str",
-                "The value as JSON text: on one line, or indented by `indent` spaces; keys sorted with `sort_keys`, keys starting with `_` left out with `ignore_private`, None values left out with `ignore_none`.", a -> new Value.Str(jsonText(a, a.get(0), 1)));
-        ns.fn("dump_to_file(data: any, filename: str, sort_keys: bool = False, indent: int = None, ignore_private: bool = False, ignore_none: bool = False) -> None",
-                "Writes the value as JSON text (with `json.encode`'s options) to a file of the project, replacing it whole.", a -> {
+        ns.fn("encode(data: any, sort_keys: bool = False, indent: int = None, ignore_private: bool = False, "
+                + "ignore_none: bool = False) -> str",
+                "The value as JSON text: on one line, or indented by `indent` spaces; keys sorted with `sort_keys`, "
+                        + "keys starting with `_` left out with `ignore_private`, None values left out with "
+                        + "`ignore_none`.", a -> new Value.Str(jsonText(a, a.get(0), 1)));
+        ns.fn("dump_to_file(data: any, filename: str, sort_keys: bool = False, indent: int = None, ignore_private: "
+                + "bool = False, ignore_none: bool = False) -> None",
+                "Writes the value as JSON text (with `json.encode`'s options) to a file of the project, replacing "
+                        + "it whole.", a -> {
             ProjectFiles.write(a, a.str(1), jsonText(a, a.get(0), 2));
             return Value.None.NONE;
         });
         ns.fn("decode(value: str) -> any",
-                "The value a JSON text stands for.", a -> SystemModules.fromJava(SystemModules.readData(a, a.str(0), false)));
+                "The value a JSON text stands for.",
+                        a -> SystemModules.fromJava(SystemModules.readData(a, a.str(0), false)));
         ns.fn("validate(value: str) -> bool",
                 "Whether the text is valid JSON.", a -> {
             try {
@@ -91,22 +97,32 @@ final class DataModules {
     }
 
     static void yaml(Namespace ns) {
-        ns.fn("encode(data: any, sort_keys: bool = False, ignore_private: bool = False, ignore_none: bool = False) -> str",
-                "The value as a YAML document; keys sorted with `sort_keys`, keys starting with `_` left out with `ignore_private`, None values left out with `ignore_none`.", a -> new Value.Str(yamlText(a.get(0), Shape.yaml(a, 1))));
-        ns.fn("encode_all(data: list, sort_keys: bool = False, ignore_private: bool = False, ignore_none: bool = False) -> str",
-                "The values of the list as a stream of YAML documents separated by `---`, with `yaml.encode`'s options.", a -> new Value.Str(yamlStream(a.list(0), Shape.yaml(a, 1))));
-        ns.fn("dump_to_file(data: any, filename: str, sort_keys: bool = False, ignore_private: bool = False, ignore_none: bool = False) -> None",
-                "Writes the value as a YAML document (with `yaml.encode`'s options) to a file of the project, replacing it whole.", a -> {
+        ns.fn("encode(data: any, sort_keys: bool = False, ignore_private: bool = False, ignore_none: bool = False) "
+                + "-> str",
+                "The value as a YAML document; keys sorted with `sort_keys`, keys starting with `_` left out with "
+                        + "`ignore_private`, None values left out with `ignore_none`.",
+                        a -> new Value.Str(yamlText(a.get(0), Shape.yaml(a, 1))));
+        ns.fn("encode_all(data: list, sort_keys: bool = False, ignore_private: bool = False, ignore_none: bool = "
+                + "False) -> str",
+                "The values of the list as a stream of YAML documents separated by `---`, with `yaml.encode`'s "
+                        + "options.", a -> new Value.Str(yamlStream(a.list(0), Shape.yaml(a, 1))));
+        ns.fn("dump_to_file(data: any, filename: str, sort_keys: bool = False, ignore_private: bool = False, "
+                + "ignore_none: bool = False) -> None",
+                "Writes the value as a YAML document (with `yaml.encode`'s options) to a file of the project, "
+                        + "replacing it whole.", a -> {
             ProjectFiles.write(a, a.str(1), yamlText(a.get(0), Shape.yaml(a, 2)));
             return Value.None.NONE;
         });
-        ns.fn("dump_all_to_file(data: list, filename: str, sort_keys: bool = False, ignore_private: bool = False, ignore_none: bool = False) -> None",
-                "Writes the values of the list as a stream of YAML documents to a file of the project, replacing it whole.", a -> {
+        ns.fn("dump_all_to_file(data: list, filename: str, sort_keys: bool = False, ignore_private: bool = False, "
+                + "ignore_none: bool = False) -> None",
+                "Writes the values of the list as a stream of YAML documents to a file of the project, replacing it "
+                        + "whole.", a -> {
             ProjectFiles.write(a, a.str(1), yamlStream(a.list(0), Shape.yaml(a, 2)));
             return Value.None.NONE;
         });
         ns.fn("decode(value: str) -> any",
-                "The value a YAML document stands for.", a -> SystemModules.fromJava(SystemModules.readData(a, a.str(0), true)));
+                "The value a YAML document stands for.",
+                        a -> SystemModules.fromJava(SystemModules.readData(a, a.str(0), true)));
         ns.fn("decode_all(value: str) -> [any]",
                 "The values of a stream of YAML documents, in order.", a -> {
             try {
@@ -145,7 +161,9 @@ final class DataModules {
 
     static void manifests(Namespace ns) {
         ns.fn("yaml_stream(values: list, opts: dict = {}) -> None",
-                "Makes the program's output these values as a stream of YAML documents, instead of its top-level variables; `opts` may set `sort_keys`, `ignore_private` (True by default) and `ignore_none`.", a -> {
+                "Makes the program's output these values as a stream of YAML documents, instead of its top-level "
+                        + "variables; `opts` may set `sort_keys`, `ignore_private` (True by default) and "
+                        + "`ignore_none`.", a -> {
             List<Value> values = a.list(0);
             Value opts = a.opt(1);
             Map<String, Value> o = opts == null || Values.isNoneLike(opts) ? Map.of() : Values.entries(opts);

@@ -22,13 +22,15 @@ final class DatetimeModule {
             return new Value.Str(LocalDateTime.now().format(formatter(a, fmt)));
         });
         ns.fn("ticks() -> float",
-                "The current time in seconds since the Unix epoch.", a -> new Value.Float(System.currentTimeMillis() / 1000.0));
+                "The current time in seconds since the Unix epoch.",
+                        a -> new Value.Float(System.currentTimeMillis() / 1000.0));
         // as KCL: the date and the time of day
         ns.fn("date() -> str",
                 "The current local date and time, as `2024-08-26 10:30:00`.", a -> new Value.Str(
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"))));
         ns.fn("validate(date: str, format: str) -> bool",
-                "Whether the whole of `date` is written in the `strftime` format `format` and names a date that exists.", a -> {
+                "Whether the whole of `date` is written in the `strftime` format `format` and names a date that "
+                        + "exists.", a -> {
             DateTimeFormatter f = formatter(a, a.str(1));
             try {
                 f.parse(a.str(0));

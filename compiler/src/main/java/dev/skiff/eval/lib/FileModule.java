@@ -24,11 +24,14 @@ final class FileModule {
 
     static void register(Namespace ns) {
         ns.fn("read(filepath: str) -> str",
-                "The text of a file of the project, read as UTF-8.", a -> new Value.Str(ProjectFiles.readString(a, a.str(0))));
+                "The text of a file of the project, read as UTF-8.",
+                        a -> new Value.Str(ProjectFiles.readString(a, a.str(0))));
         ns.fn("exists(filepath: str) -> bool",
-                "Whether a file or directory of the project exists at the path.", a -> Value.Bool.of(Files.exists(ProjectFiles.resolve(a, a.str(0)))));
+                "Whether a file or directory of the project exists at the path.",
+                        a -> Value.Bool.of(Files.exists(ProjectFiles.resolve(a, a.str(0)))));
         ns.fn("abs(filepath: str) -> str",
-                "The absolute path of a path of the project.", a -> new Value.Str(ProjectFiles.resolve(a, a.str(0)).toString()));
+                "The absolute path of a path of the project.",
+                        a -> new Value.Str(ProjectFiles.resolve(a, a.str(0)).toString()));
         ns.fn("size(filepath: str) -> int",
                 "The size of a file of the project, in bytes.", a -> {
             String path = a.str(0);
@@ -46,7 +49,8 @@ final class FileModule {
         ns.fn("current() -> str",
                 "The path of the file this call is written in.", a -> new Value.Str(currentFile(a)));
         ns.fn("glob(pattern: str) -> [str]",
-                "The paths of the project's files matching a glob pattern (`*`, `?`, `[abc]`, `**`), sorted.", FileModule::glob);
+                "The paths of the project's files matching a glob pattern (`*`, `?`, `[abc]`, `**`), sorted.",
+                        FileModule::glob);
         ns.fn("read_env(key: str) -> str | None",
                 "The value of an environment variable, or Undefined when it is not set.", a -> {
             String value = System.getenv(a.str(0));
@@ -58,7 +62,8 @@ final class FileModule {
             return Value.None.NONE;
         });
         ns.fn("mkdir(directory: str, exists: bool = False) -> None",
-                "Makes a directory of the project, with its parents; `exists=True` also accepts a file already at that path.", FileModule::mkdir);
+                "Makes a directory of the project, with its parents; `exists=True` also accepts a file already at "
+                        + "that path.", FileModule::mkdir);
         ns.fn("delete(filepath: str) -> None",
                 "Deletes a file or an empty directory of the project.", a -> {
             String path = a.str(0);

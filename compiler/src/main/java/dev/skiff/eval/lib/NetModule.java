@@ -47,23 +47,31 @@ final class NetModule {
             }
             return new Value.Str(b.length == 4 ? "::ffff:" + IpAddresses.format(b) : IpAddresses.format(b));
         });
-        ipTest(ns, "is_loopback_IP", "Whether the text is a loopback address (127.0.0.0/8, ::1).",
+        ipTest(ns, "is_loopback_IP",
+                "Whether the text is a loopback address (127.0.0.0/8, ::1).",
                 b -> b.length == 4 ? (b[0] & 0xff) == 127 : IpAddresses.isZero(b, 0, 15) && b[15] == 1);
-        ipTest(ns, "is_multicast_IP", "Whether the text is a multicast address (224.0.0.0/4, ff00::/8).",
+        ipTest(ns, "is_multicast_IP",
+                "Whether the text is a multicast address (224.0.0.0/4, ff00::/8).",
                 b -> b.length == 4 ? (b[0] & 0xf0) == 0xe0 : (b[0] & 0xff) == 0xff);
-        ipTest(ns, "is_interface_local_multicast_IP", "Whether the text is an interface-local multicast address (ff01::/16).",
+        ipTest(ns, "is_interface_local_multicast_IP",
+                "Whether the text is an interface-local multicast address (ff01::/16).",
                 b -> b.length == 16 && (b[0] & 0xff) == 0xff && (b[1] & 0x0f) == 0x01);
-        ipTest(ns, "is_link_local_multicast_IP", "Whether the text is a link-local multicast address (224.0.0.0/24, ff02::/16).",
+        ipTest(ns, "is_link_local_multicast_IP",
+                "Whether the text is a link-local multicast address (224.0.0.0/24, ff02::/16).",
                 b -> b.length == 4
                 ? (b[0] & 0xff) == 224 && b[1] == 0 && b[2] == 0
                 : (b[0] & 0xff) == 0xff && (b[1] & 0x0f) == 0x02);
-        ipTest(ns, "is_link_local_unicast_IP", "Whether the text is a link-local unicast address (169.254.0.0/16, fe80::/10).",
+        ipTest(ns, "is_link_local_unicast_IP",
+                "Whether the text is a link-local unicast address (169.254.0.0/16, fe80::/10).",
                 b -> b.length == 4
                 ? (b[0] & 0xff) == 169 && (b[1] & 0xff) == 254
                 : (b[0] & 0xff) == 0xfe && (b[1] & 0xc0) == 0x80);
-        ipTest(ns, "is_unspecified_IP", "Whether the text is the unspecified address (0.0.0.0, ::).",
+        ipTest(ns, "is_unspecified_IP",
+                "Whether the text is the unspecified address (0.0.0.0, ::).",
                 b -> IpAddresses.isZero(b, 0, b.length));
-        ipTest(ns, "is_global_unicast_IP", "Whether the text is a global unicast address: none of the unspecified, loopback, multicast, link-local or broadcast ones.",
+        ipTest(ns, "is_global_unicast_IP",
+                "Whether the text is a global unicast address: none of the unspecified, loopback, multicast, "
+                        + "link-local or broadcast ones.",
                 b -> !IpAddresses.isZero(b, 0, b.length)
                 && !(b.length == 4 ? (b[0] & 0xff) == 127 : IpAddresses.isZero(b, 0, 15) && b[15] == 1)
                 && !(b.length == 4 ? (b[0] & 0xf0) == 0xe0 : (b[0] & 0xff) == 0xff)
@@ -82,7 +90,8 @@ final class NetModule {
             return Value.Bool.of(b != null && b.length == 16);
         });
         for (String name : List.of("parse_IP", "IP_string")) {
-            ns.fn(name + "(ip: str) -> str", "The address in its canonical form, or \"\" when the text is not one.", a -> {
+            ns.fn(name + "(ip: str) -> str", "The address in its canonical form, or \"\" when the text is not one.",
+                    a -> {
                 byte[] b = IpAddresses.parse(a.str(0));
                 return new Value.Str(b == null ? "" : IpAddresses.format(b));
             });
@@ -93,7 +102,8 @@ final class NetModule {
     /** The functions over networks in CIDR notation; all but {@code parse_CIDR} refuse a malformed one. */
     private static void cidr(Namespace ns) {
         ns.fn("parse_CIDR(cidr: str) -> {str:any}",
-                "A network in CIDR notation as `{ip: <first address>, mask: <prefix length>}`, or an empty dict when the text is not one.", a -> {
+                "A network in CIDR notation as `{ip: <first address>, mask: <prefix length>}`, or an empty dict "
+                        + "when the text is not one.", a -> {
             try {
                 Cidr c = Cidr.parse(a.str(0));
                 Map<String, Value> parts = new java.util.LinkedHashMap<>();
@@ -114,12 +124,14 @@ final class NetModule {
             return Value.Bool.of(cidr(a, "is_IP_in_CIDR").contains(b));
         });
         ns.fn("CIDR_subnet(cidr: str, additional_bits: int, net_num: int) -> str",
-                "The `net_num`th network inside `cidr` whose prefix is `additional_bits` longer.", a -> cidrResult(a, "CIDR_subnet", c -> {
+                "The `net_num`th network inside `cidr` whose prefix is `additional_bits` longer.",
+                        a -> cidrResult(a, "CIDR_subnet", c -> {
             long number = a.integer(2);
             return new Value.Str(c.subnet(bits(a, 1), BigInteger.valueOf(number)).toString());
         }));
         ns.fn("CIDR_subnets(cidr: str, additional_bits: [int]) -> [str]",
-                "Networks inside `cidr`, one per item of `additional_bits` (how much longer its prefix is), each at the lowest place still free.", a -> cidrResult(a, "CIDR_subnets", c -> {
+                "Networks inside `cidr`, one per item of `additional_bits` (how much longer its prefix is), each at "
+                        + "the lowest place still free.", a -> cidrResult(a, "CIDR_subnets", c -> {
             List<Integer> bits = new java.util.ArrayList<>();
             for (Value v : a.list(1)) {
                 if (!(v instanceof Value.Int i)) {
@@ -130,10 +142,12 @@ final class NetModule {
             return new Value.ListV(c.subnets(bits).stream().map(s -> (Value) new Value.Str(s.toString())).toList());
         }));
         ns.fn("CIDR_host(cidr: str, host_num: int) -> str",
-                "The `host_num`th address of the network; a negative number counts from its end (-1 is the last).", a -> cidrResult(a, "CIDR_host", c -> new Value.Str(
+                "The `host_num`th address of the network; a negative number counts from its end (-1 is the last).",
+                        a -> cidrResult(a, "CIDR_host", c -> new Value.Str(
                 c.host(BigInteger.valueOf(a.integer(1))))));
         ns.fn("CIDR_netmask(cidr: str) -> str",
-                "The netmask of an IPv4 network, such as `255.255.255.0` for a /24.", a -> cidrResult(a, "CIDR_netmask", c -> new Value.Str(c.netmask())));
+                "The netmask of an IPv4 network, such as `255.255.255.0` for a /24.",
+                        a -> cidrResult(a, "CIDR_netmask", c -> new Value.Str(c.netmask())));
     }
 
     /** A computation on a network that may find its arguments do not fit the network. */

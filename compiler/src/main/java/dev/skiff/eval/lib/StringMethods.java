@@ -28,7 +28,8 @@ final class StringMethods {
         ns.method("lower() -> str",
                 "The string with every letter in lower case.", (s, a) -> str(s.toLowerCase(java.util.Locale.ROOT)));
         ns.method("capitalize() -> str",
-                "The string with its first character in upper case and the rest in lower case.", (s, a) -> str(s.isEmpty() ? s
+                "The string with its first character in upper case and the rest in lower case.",
+                        (s, a) -> str(s.isEmpty() ? s
                 : s.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + s.substring(1).toLowerCase(java.util.Locale.ROOT)));
         ns.method("title() -> str",
                 "The string with the first letter of each word in upper case and the others in lower case.", (s, a) -> {
@@ -49,7 +50,8 @@ final class StringMethods {
             return str(sb.toString());
         });
         ns.method("chars() -> [str]",
-                "The characters of the string, each as a string of one character.", (s, a) -> new Value.ListV(Conversions.chars(s)));
+                "The characters of the string, each as a string of one character.",
+                        (s, a) -> new Value.ListV(Conversions.chars(s)));
         ns.method("count(sub: str, start: int = 0, end: int = None) -> int",
                 "How many times `sub` occurs in the string (or in `string[start:end]`), not overlapping.", (s, a) -> {
             String sub = a.str(0);
@@ -64,7 +66,8 @@ final class StringMethods {
             return new Value.Int(n);
         });
         ns.method("startswith(prefix: str | [str], start: int = 0, end: int = None) -> bool",
-                "Whether the string (or `string[start:end]`) starts with `prefix`, or with one of a list of prefixes.", (s, a) -> {
+                "Whether the string (or `string[start:end]`) starts with `prefix`, or with one of a list of "
+                        + "prefixes.", (s, a) -> {
             String part = range(s, a, 1);
             Value p = a.get(0);
             if (p instanceof Value.ListV l) {
@@ -73,7 +76,8 @@ final class StringMethods {
             return bool(part.startsWith(a.str(0)));
         });
         ns.method("endswith(suffix: str | [str], start: int = 0, end: int = None) -> bool",
-                "Whether the string (or `string[start:end]`) ends with `suffix`, or with one of a list of suffixes.", (s, a) -> {
+                "Whether the string (or `string[start:end]`) ends with `suffix`, or with one of a list of suffixes.",
+                        (s, a) -> {
             String part = range(s, a, 1);
             Value p = a.get(0);
             if (p instanceof Value.ListV l) {
@@ -82,11 +86,14 @@ final class StringMethods {
             return bool(part.endsWith(a.str(0)));
         });
         ns.method("find(sub: str, start: int = 0, end: int = None) -> int",
-                "The lowest index where `sub` occurs in `string[start:end]`, or -1.", (s, a) -> new Value.Int(find(s, a, false)));
+                "The lowest index where `sub` occurs in `string[start:end]`, or -1.",
+                        (s, a) -> new Value.Int(find(s, a, false)));
         ns.method("rfind(sub: str, start: int = 0, end: int = None) -> int",
-                "The highest index where `sub` occurs in `string[start:end]`, or -1.", (s, a) -> new Value.Int(find(s, a, true)));
+                "The highest index where `sub` occurs in `string[start:end]`, or -1.",
+                        (s, a) -> new Value.Int(find(s, a, true)));
         ns.method("index(sub: str, start: int = 0, end: int = None) -> int",
-                "The lowest index where `sub` occurs in `string[start:end]`; an error when it does not occur.", (s, a) -> {
+                "The lowest index where `sub` occurs in `string[start:end]`; an error when it does not occur.",
+                        (s, a) -> {
             int i = find(s, a, false);
             if (i < 0) {
                 throw a.bad("substring " + Values.repr(new Value.Str(a.str(0))) + " not found");
@@ -94,7 +101,8 @@ final class StringMethods {
             return new Value.Int(i);
         });
         ns.method("rindex(sub: str, start: int = 0, end: int = None) -> int",
-                "The highest index where `sub` occurs in `string[start:end]`; an error when it does not occur.", (s, a) -> {
+                "The highest index where `sub` occurs in `string[start:end]`; an error when it does not occur.",
+                        (s, a) -> {
             int i = find(s, a, true);
             if (i < 0) {
                 throw a.bad("substring " + Values.repr(new Value.Str(a.str(0))) + " not found");
@@ -102,21 +110,28 @@ final class StringMethods {
             return new Value.Int(i);
         });
         ns.method("isalnum() -> bool",
-                "Whether the string is not empty and every character is a letter or a digit.", (s, a) -> bool(!s.isEmpty() && s.codePoints().allMatch(Character::isLetterOrDigit)));
+                "Whether the string is not empty and every character is a letter or a digit.",
+                        (s, a) -> bool(!s.isEmpty() && s.codePoints().allMatch(Character::isLetterOrDigit)));
         ns.method("isalpha() -> bool",
-                "Whether the string is not empty and every character is a letter.", (s, a) -> bool(!s.isEmpty() && s.codePoints().allMatch(Character::isLetter)));
+                "Whether the string is not empty and every character is a letter.",
+                        (s, a) -> bool(!s.isEmpty() && s.codePoints().allMatch(Character::isLetter)));
         ns.method("isdigit() -> bool",
-                "Whether the string is not empty and every character is a digit.", (s, a) -> bool(!s.isEmpty() && s.codePoints().allMatch(Character::isDigit)));
+                "Whether the string is not empty and every character is a digit.",
+                        (s, a) -> bool(!s.isEmpty() && s.codePoints().allMatch(Character::isDigit)));
         ns.method("isspace() -> bool",
-                "Whether the string is not empty and every character is whitespace.", (s, a) -> bool(!s.isEmpty() && s.codePoints().allMatch(Character::isWhitespace)));
+                "Whether the string is not empty and every character is whitespace.",
+                        (s, a) -> bool(!s.isEmpty() && s.codePoints().allMatch(Character::isWhitespace)));
         ns.method("islower() -> bool",
-                "Whether the string has a letter and every letter is in lower case.", (s, a) -> bool(s.codePoints().anyMatch(Character::isLetter)
+                "Whether the string has a letter and every letter is in lower case.",
+                        (s, a) -> bool(s.codePoints().anyMatch(Character::isLetter)
                 && s.equals(s.toLowerCase(java.util.Locale.ROOT))));
         ns.method("isupper() -> bool",
-                "Whether the string has a letter and every letter is in upper case.", (s, a) -> bool(s.codePoints().anyMatch(Character::isLetter)
+                "Whether the string has a letter and every letter is in upper case.",
+                        (s, a) -> bool(s.codePoints().anyMatch(Character::isLetter)
                 && s.equals(s.toUpperCase(java.util.Locale.ROOT))));
         ns.method("istitle() -> bool",
-                "Whether the string has a letter and each word starts with an upper case letter followed by lower case ones.", (s, a) -> {
+                "Whether the string has a letter and each word starts with an upper case letter followed by lower "
+                        + "case ones.", (s, a) -> {
             boolean any = false;
             boolean prevCased = false;
             for (char c : s.toCharArray()) {
@@ -148,13 +163,17 @@ final class StringMethods {
             return str(String.join(s, parts));
         });
         ns.method("strip(chars: str = None) -> str",
-                "The string without leading and trailing whitespace, or without the characters of `chars`.", (s, a) -> str(strip(s, a.optStr(0, null), true, true)));
+                "The string without leading and trailing whitespace, or without the characters of `chars`.",
+                        (s, a) -> str(strip(s, a.optStr(0, null), true, true)));
         ns.method("lstrip(chars: str = None) -> str",
-                "The string without leading whitespace, or without leading characters of `chars`.", (s, a) -> str(strip(s, a.optStr(0, null), true, false)));
+                "The string without leading whitespace, or without leading characters of `chars`.",
+                        (s, a) -> str(strip(s, a.optStr(0, null), true, false)));
         ns.method("rstrip(chars: str = None) -> str",
-                "The string without trailing whitespace, or without trailing characters of `chars`.", (s, a) -> str(strip(s, a.optStr(0, null), false, true)));
+                "The string without trailing whitespace, or without trailing characters of `chars`.",
+                        (s, a) -> str(strip(s, a.optStr(0, null), false, true)));
         ns.method("replace(old: str, new: str, count: int = -1) -> str",
-                "The string with occurrences of `old` replaced by `new`: all of them, or the first `count`.", (s, a) -> {
+                "The string with occurrences of `old` replaced by `new`: all of them, or the first `count`.",
+                        (s, a) -> {
             String old = a.str(0);
             String neu = a.str(1);
             Long count = a.optInt(2);
@@ -193,11 +212,14 @@ final class StringMethods {
             return str(s.endsWith(p) && !p.isEmpty() ? s.substring(0, s.length() - p.length()) : s);
         });
         ns.method("split(sep: str = None, maxsplit: int = -1) -> [str]",
-                "The parts of the string between occurrences of `sep` (between runs of whitespace without it), splitting at most `maxsplit` times from the start.", (s, a) -> split(s, a, false));
+                "The parts of the string between occurrences of `sep` (between runs of whitespace without it), "
+                        + "splitting at most `maxsplit` times from the start.", (s, a) -> split(s, a, false));
         ns.method("rsplit(sep: str = None, maxsplit: int = -1) -> [str]",
-                "The parts of the string between occurrences of `sep` (between runs of whitespace without it), splitting at most `maxsplit` times from the end.", (s, a) -> split(s, a, true));
+                "The parts of the string between occurrences of `sep` (between runs of whitespace without it), "
+                        + "splitting at most `maxsplit` times from the end.", (s, a) -> split(s, a, true));
         ns.method("splitlines(keepends: bool = False) -> [str]",
-                "The lines of the string, split at `\\n`, `\\r` and `\\r\\n`; with `keepends` each keeps its line break.", (s, a) -> {
+                "The lines of the string, split at `\\n`, `\\r` and `\\r\\n`; with `keepends` each keeps its line "
+                        + "break.", (s, a) -> {
             boolean keep = a.bool(0, false);
             List<Value> lines = new ArrayList<>();
             int start = 0;
@@ -218,21 +240,24 @@ final class StringMethods {
             return new Value.ListV(lines);
         });
         ns.method("partition(sep: str) -> [str]",
-                "Three strings: the part before the first `sep`, `sep`, and the part after; the string and two empty strings when `sep` does not occur.", (s, a) -> {
+                "Three strings: the part before the first `sep`, `sep`, and the part after; the string and two "
+                        + "empty strings when `sep` does not occur.", (s, a) -> {
             String sep = a.str(0);
             int i = s.indexOf(sep);
             return i < 0 ? new Value.ListV(List.of(str(s), str(""), str("")))
                     : new Value.ListV(List.of(str(s.substring(0, i)), str(sep), str(s.substring(i + sep.length()))));
         });
         ns.method("rpartition(sep: str) -> [str]",
-                "Three strings: the part before the last `sep`, `sep`, and the part after; two empty strings and the string when `sep` does not occur.", (s, a) -> {
+                "Three strings: the part before the last `sep`, `sep`, and the part after; two empty strings and "
+                        + "the string when `sep` does not occur.", (s, a) -> {
             String sep = a.str(0);
             int i = s.lastIndexOf(sep);
             return i < 0 ? new Value.ListV(List.of(str(""), str(""), str(s)))
                     : new Value.ListV(List.of(str(s.substring(0, i)), str(sep), str(s.substring(i + sep.length()))));
         });
         ns.method("zfill(width: int) -> str",
-                "The string padded on the left with zeros to `width` characters, after its sign if it has one.", (s, a) -> {
+                "The string padded on the left with zeros to `width` characters, after its sign if it has one.",
+                        (s, a) -> {
             int w = (int) a.integer(0);
             if (s.length() >= w) {
                 return str(s);
@@ -262,7 +287,8 @@ final class StringMethods {
             return str(a.optStr(1, " ").repeat(Math.max(0, w - s.length())) + s);
         });
         ns.method("format(*args, **kwargs) -> str",
-                "The string with its `{}` fields replaced: `{}` and `{0}` by positional arguments, `{name}` by keyword arguments, with Python's format specifications such as `{:.2f}`.", Format::format);
+                "The string with its `{}` fields replaced: `{}` and `{0}` by positional arguments, `{name}` by "
+                        + "keyword arguments, with Python's format specifications such as `{:.2f}`.", Format::format);
     }
 
     private static String range(String s, Args a, int from) {

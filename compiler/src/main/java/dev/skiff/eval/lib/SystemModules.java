@@ -56,9 +56,11 @@ final class SystemModules {
 
     private static void math(Namespace ns) {
         ns.fn("ceil(x: int | float) -> int",
-                "The smallest integer not less than `x`; an int is returned as it is.", a -> a.get(0) instanceof Value.Int i ? i : new Value.Int((long) Math.ceil(a.number(0))));
+                "The smallest integer not less than `x`; an int is returned as it is.",
+                        a -> a.get(0) instanceof Value.Int i ? i : new Value.Int((long) Math.ceil(a.number(0))));
         ns.fn("floor(x: int | float) -> int",
-                "The largest integer not greater than `x`; an int is returned as it is.", a -> a.get(0) instanceof Value.Int i ? i : new Value.Int((long) Math.floor(a.number(0))));
+                "The largest integer not greater than `x`; an int is returned as it is.",
+                        a -> a.get(0) instanceof Value.Int i ? i : new Value.Int((long) Math.floor(a.number(0))));
         ns.fn("factorial(x: int) -> int",
                 "`x!`, the product of the integers from 1 to `x`, for 0 ≤ x ≤ 20.", a -> {
             long n = a.integer(0);
@@ -72,7 +74,8 @@ final class SystemModules {
             return new Value.Int(r);
         });
         ns.fn("gcd(a: int, b: int) -> int",
-                "The greatest common divisor of `a` and `b`.", a -> new Value.Int(BigInteger.valueOf(a.integer(0)).gcd(BigInteger.valueOf(a.integer(1))).longValue()));
+                "The greatest common divisor of `a` and `b`.",
+                        a -> new Value.Int(BigInteger.valueOf(a.integer(0)).gcd(BigInteger.valueOf(a.integer(1))).longValue()));
         ns.fn("isfinite(x: int | float) -> bool",
                 "Whether `x` is neither infinite nor NaN.", a -> Value.Bool.of(Double.isFinite(a.number(0))));
         ns.fn("isinf(x: int | float) -> bool",
@@ -103,7 +106,8 @@ final class SystemModules {
                 "The base-10 logarithm of `x`.", a -> num(Math.log10(a.number(0))));
         // a float, as Python's math.pow and KCL's (the `**` operator keeps ints)
         ns.fn("pow(x: int | float, y: int | float) -> float",
-                "`x` raised to the power `y`, as a float (the `**` operator keeps ints).", a -> new Value.Float(Math.pow(a.number(0), a.number(1))));
+                "`x` raised to the power `y`, as a float (the `**` operator keeps ints).",
+                        a -> new Value.Float(Math.pow(a.number(0), a.number(1))));
         ns.fn("sqrt(x: int | float) -> float",
                 "The square root of `x`.", a -> num(Math.sqrt(a.number(0))));
     }
@@ -119,9 +123,11 @@ final class SystemModules {
 
     private static void regex(Namespace ns) {
         ns.fn("match(string: str, pattern: str) -> bool",
-                "Whether the regular expression `pattern` matches at the start of `string`.", a -> Value.Bool.of(pattern(a, a.str(1)).matcher(a.str(0)).lookingAt()));
+                "Whether the regular expression `pattern` matches at the start of `string`.",
+                        a -> Value.Bool.of(pattern(a, a.str(1)).matcher(a.str(0)).lookingAt()));
         ns.fn("search(string: str, pattern: str) -> bool",
-                "Whether the regular expression `pattern` matches anywhere in `string`.", a -> Value.Bool.of(pattern(a, a.str(1)).matcher(a.str(0)).find()));
+                "Whether the regular expression `pattern` matches anywhere in `string`.",
+                        a -> Value.Bool.of(pattern(a, a.str(1)).matcher(a.str(0)).find()));
         ns.fn("compile(pattern: str) -> bool",
                 "Whether `pattern` is a valid regular expression.", a -> {
             try {
@@ -132,7 +138,8 @@ final class SystemModules {
             }
         });
         ns.fn("replace(string: str, pattern: str, replace: str, count: int = 0) -> str",
-                "`string` with the matches of `pattern` replaced by `replace` (where `\\1` and `\\g<name>` stand for groups): all of them, or the first `count`.", a -> {
+                "`string` with the matches of `pattern` replaced by `replace` (where `\\1` and `\\g<name>` stand "
+                        + "for groups): all of them, or the first `count`.", a -> {
             Matcher mt = pattern(a, a.str(1)).matcher(a.str(0));
             String repl = a.str(2).replaceAll("\\\\g<(\\w+)>", "\\${$1}").replaceAll("\\\\(\\d)", "\\$$1");
             Long count = a.optInt(3);
@@ -149,7 +156,8 @@ final class SystemModules {
             return new Value.Str(sb.toString());
         });
         ns.fn("findall(string: str, pattern: str) -> [str | [str]]",
-                "Every match of `pattern` in `string`, left to right: the matched text, the one group's text, or a list of the groups' texts when the pattern has several.", a -> {
+                "Every match of `pattern` in `string`, left to right: the matched text, the one group's text, or a "
+                        + "list of the groups' texts when the pattern has several.", a -> {
             Matcher mt = pattern(a, a.str(1)).matcher(a.str(0));
             List<Value> found = new ArrayList<>();
             while (mt.find()) {
@@ -168,7 +176,8 @@ final class SystemModules {
             return new Value.ListV(found);
         });
         ns.fn("split(string: str, pattern: str, maxsplit: int = 0) -> [str]",
-                "The parts of `string` between matches of `pattern`, splitting at most `maxsplit` times (0: no limit).", a -> {
+                "The parts of `string` between matches of `pattern`, splitting at most `maxsplit` times (0: no "
+                        + "limit).", a -> {
             Long max = a.optInt(2);
             String[] parts = pattern(a, a.str(1)).split(a.str(0),
                     max == null || max == 0 ? -1 : (int) (max + 1));
@@ -183,7 +192,8 @@ final class SystemModules {
      */
     private static void runtime(Namespace ns) {
         ns.fn("catch(func: () -> any) -> str | None",
-                "Calls `func` without arguments: the message of the error it fails with, or Undefined when it succeeds. Running out of a limit is not caught.", a -> {
+                "Calls `func` without arguments: the message of the error it fails with, or Undefined when it "
+                        + "succeeds. Running out of a limit is not caught.", a -> {
             Value f = a.get(0);
             if (!(f instanceof Value.Func)) {
                 throw a.wrong(0, f);
@@ -204,7 +214,8 @@ final class SystemModules {
     /** {@code template.execute(template, data={})} with Handlebars' semantics, and {@code template.html_escape}. */
     private static void template(Namespace ns) {
         ns.fn("execute(template: str, data: {str:any} = {}) -> str",
-                "Renders a Handlebars template with `data`: `{{name}}` escaped for HTML, `{{{name}}}` as it is, and the `if`, `unless`, `each` and `with` blocks.", a -> {
+                "Renders a Handlebars template with `data`: `{{name}}` escaped for HTML, `{{{name}}}` as it is, and "
+                        + "the `if`, `unless`, `each` and `with` blocks.", a -> {
             String text = a.str(0);
             Value data = a.opt(1);
             if (data != null && Values.entries(data) == null) {
@@ -219,7 +230,8 @@ final class SystemModules {
             }
         });
         ns.fn("html_escape(data: str) -> str",
-                "The text with `&`, `<`, `>`, `\"`, `'`, backquote and `=` replaced by HTML entities.", a -> new Value.Str(Template.htmlEscape(a.str(0))));
+                "The text with `&`, `<`, `>`, `\"`, `'`, backquote and `=` replaced by HTML entities.",
+                        a -> new Value.Str(Template.htmlEscape(a.str(0))));
     }
 
     private static void codec(Namespace ns, boolean base32) {
