@@ -6,20 +6,14 @@ import dev.skiff.eval.value.EvalException;
 import dev.skiff.eval.value.Value;
 import dev.skiff.eval.value.Values;
 import dev.skiff.types.Calls;
-import dev.skiff.types.Declaration;
-import dev.skiff.types.Param;
 import dev.skiff.types.Signature;
-import dev.skiff.types.Type;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The arguments of a call of a library function, bound to the parameters of its declared {@link Signature}:
- * before the function runs, the call must fit the signature (number of arguments, keywords) and every argument
- * must be of the declared kind, with the messages the checker gives for the same mistakes ({@link Calls}). The
- * function then reads its arguments by parameter index.
+ * The arguments of a call of a library function, bound to the parameters of its declared {@link Signature} by a
+ * {@link Binder}: the call fits the signature and every argument is of the declared kind, so the function reads
+ * its arguments by parameter index, and reports in the declaration's words what it finds wrong inside them.
  */
 final class Args {
     private final CallContext ctx;
@@ -29,7 +23,7 @@ final class Args {
     private final List<Value> rest;
     private final Map<String, Value> extra;
 
-    private Args(CallContext ctx, Signature sig, int overload, Value[] bound, List<Value> rest,
+    Args(CallContext ctx, Signature sig, int overload, Value[] bound, List<Value> rest,
                  Map<String, Value> extra) {
         this.ctx = ctx;
         this.sig = sig;
@@ -37,67 +31,6 @@ final class Args {
         this.bound = bound;
         this.rest = rest;
         this.extra = extra;
-    }
-
-    /** Binds a call's arguments to the function's declaration, or throws what is wrong with them. */
-    static Args bind(CallContext ctx, Declaration.Function f, List<Value> args, Map<String, Value> kwargs) {
-        Calls.Selection selection = Calls.select(f, args.size(), List.copyOf(kwargs.keySet()), ctx.span());
-        if (selection.problem() != null) {
-            throw new EvalException(selection.problem());
-        }
-        Signature s = selection.signature();
-        Value[] bound = new Value[s.params().size()];
-        List<Value> rest = new ArrayList<>();
-        Map<String, Value> extra = new LinkedHashMap<>();
-        int next = 0;
-        for (int i = 0; i < s.params().size(); i++) {
-            if (s.params().get(i).kind() == Param.Kind.POSITIONAL && next < args.size()) {
-                bound[i] = args.get(next++);
-            }
-        }
-        rest.addAll(args.subList(next, args.size()));
-        for (Map.Entry<String, Value> e : kwargs.entrySet()) {
-            int i = s.indexOf(e.getKey());
-            if (i >= 0) {
-                bound[i] = e.getValue();
-            } else {
-                extra.put(e.getKey(), e.getValue());
-            }
-        }
-        for (int i = 0; i < bound.length; i++) {
-            Param p = s.params().get(i);
-            if (bound[i] != null) {
-                checkKind(ctx, s, p, bound[i]);
-            } else if (p.kind() == Param.Kind.REST) {
-                rest.forEach(v -> checkKind(ctx, s, p, v));
-            } else if (p.kind() == Param.Kind.KEYWORDS) {
-                extra.values().forEach(v -> checkKind(ctx, s, p, v));
-            }
-        }
-        return new Args(ctx, s, f.overloads().indexOf(s), bound, rest, extra);
-    }
-
-    private static void checkKind(CallContext ctx, Signature s, Param p, Value v) {
-        if (!Calls.accepts(kindOf(v), p.type())) {
-            throw new EvalException(Calls.argumentType(ctx.span(), s, p, Values.typeName(v)));
-        }
-    }
-
-    /** The type of a value as far as argument checks look: its kind, or a schema's type. */
-    private static Type kindOf(Value v) {
-        return switch (v) {
-            case Value.None n -> Type.NONE;
-            case Value.Undefined u -> Type.NONE;
-            case Value.Bool b -> Type.BOOL;
-            case Value.Int i -> Type.INT;
-            case Value.Float f -> Type.FLOAT;
-            case Value.Str s -> Type.STR;
-            case Value.ListV l -> new Type.ListOf(Type.ANY);
-            case Value.DictV d -> new Type.DictOf(Type.ANY, Type.ANY);
-            case Value.SchemaV s -> new Type.Schema(s.type());
-            case Value.Func f -> Type.FUNCTION;
-            default -> Type.ANY; // a schema type (callable) or a module: the function decides
-        };
     }
 
     /** Which of the function's signatures the call selected (0 for a function with one). */

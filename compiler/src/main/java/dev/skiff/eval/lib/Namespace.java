@@ -55,9 +55,10 @@ final class Namespace {
     /** Defines a function with several signatures (overloads, tried in order); {@link Args#overload()} says which. */
     void fn(List<Signature> overloads, Declaration.ResultRule rule, Function<Args, Value> body) {
         Declaration.Function decl = declare(overloads, rule);
+        Binder binder = new Binder(decl);
         String qualified = overloads.get(0).name();
         values.put(decl.name(), new Value.Func(qualified, (ctx, args, kwargs) -> {
-            Args a = Args.bind(ctx, decl, args, kwargs);
+            Args a = binder.bind(ctx, args, kwargs);
             try {
                 return body.apply(a);
             } catch (EvalException e) {
@@ -74,10 +75,11 @@ final class Namespace {
      */
     void method(String signature, String doc, BiFunction<String, Args, Value> body) {
         Declaration.Function decl = declare(List.of(sig(signature, doc)), null);
+        Binder binder = new Binder(decl);
         String name = decl.name();
         values.put(name, new Value.Func(name, (ctx, args, kwargs) -> {
             String self = ((Value.Str) args.get(0)).value();
-            Args a = Args.bind(ctx, decl, args.subList(1, args.size()), kwargs);
+            Args a = binder.bind(ctx, args.subList(1, args.size()), kwargs);
             try {
                 return body.apply(self, a);
             } catch (EvalException e) {
