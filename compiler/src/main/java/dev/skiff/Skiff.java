@@ -153,7 +153,7 @@ public final class Skiff {
             Program program = Program.load(parsed.value(), resolver);
             Bindings bindings = Resolver.resolve(program, Library.builtinNames(), Library.systemModuleNames());
             SchemaTypes types = new SchemaTypes(bindings, kubernetes, Library::systemType);
-            Inference inference = new Inference(types, Library.functionTypes());
+            Inference inference = new Inference(types, Library.declarations());
             if (parses && request.staticChecks()) {
                 // what the source alone shows to be wrong is reported before evaluation, all of it at once
                 List<Diagnostic> typeProblems = new ArrayList<>(bindings.diagnostics());

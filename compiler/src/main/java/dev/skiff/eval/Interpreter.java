@@ -15,6 +15,7 @@ import dev.skiff.syntax.Node;
 import dev.skiff.syntax.Operator;
 import dev.skiff.syntax.Stmt;
 import dev.skiff.syntax.TypeExpr;
+import dev.skiff.types.Calls;
 import dev.skiff.types.SchemaType;
 import dev.skiff.types.SchemaTypes;
 import dev.skiff.types.Type;
@@ -415,8 +416,7 @@ final class Interpreter {
     void bindParams(List<Node.Param> params, Env defining, Env into, List<Value> args, Map<String, Value> kwargs,
                     Span span, String what) {
         if (args.size() > params.size()) {
-            throw new EvalException(Code.E0305, span, what + " takes " + params.size() + " positional argument"
-                    + (params.size() == 1 ? "" : "s") + " but " + args.size() + " were given");
+            throw new EvalException(Code.E0305, span, Calls.tooMany(what, params.size(), args.size()));
         }
         Set<String> known = new LinkedHashSet<>();
         for (int i = 0; i < params.size(); i++) {
@@ -431,7 +431,7 @@ final class Interpreter {
             } else if (p.defaultValue() != null) {
                 v = eval(p.defaultValue(), into);
             } else {
-                throw new EvalException(Code.E0305, span, what + " is missing the argument `" + name + "`");
+                throw new EvalException(Code.E0305, span, Calls.missing(what, name));
             }
             if (p.type() != null) {
                 v = schemas.coerce(v, resolveType(p.type(), defining), span, "argument `" + name + "`");
@@ -440,9 +440,7 @@ final class Interpreter {
         }
         for (String k : kwargs.keySet()) {
             if (!known.contains(k)) {
-                EvalException ex = new EvalException(Code.E0305, span, what + " has no parameter `" + k + "`");
-                String hint = Suggestions.didYouMean(k, known);
-                throw hint == null ? ex : ex.withHint(hint);
+                throw new EvalException(Calls.unknownKeyword(span, what, k, known));
             }
         }
     }
