@@ -6,7 +6,6 @@ import dev.skiff.diag.Result;
 import dev.skiff.eval.EvalOptions;
 import dev.skiff.eval.Evaluator;
 import dev.skiff.eval.Limits;
-import dev.skiff.eval.value.Value;
 import dev.skiff.modules.Project;
 import dev.skiff.modules.ProjectResolver;
 import dev.skiff.syntax.SourceUnit;
@@ -64,6 +63,7 @@ public final class Skiff {
 
     private static Compilation compileHere(CompileRequest request) {
         List<Diagnostic> diagnostics = new ArrayList<>();
+        StageTimes clock = StageTimes.fromSystem();
         try {
             List<Path> files = new ArrayList<>();
             for (Path input : request.inputs()) {
@@ -91,7 +91,9 @@ public final class Skiff {
             diagnostics.addAll(project.diagnostics());
             ProjectResolver resolver = new ProjectResolver(project.value(), request.workDir())
                     .withOverlay(request.overlay());
+            clock.mark("discover");
             Result<List<SourceUnit>> parsed = resolver.loadMain(files);
+            clock.mark("parse");
             diagnostics.addAll(parsed.diagnostics());
             if (hasErrors(diagnostics)) {
                 return new Compilation(diagnostics, null, null, null);
@@ -102,8 +104,10 @@ public final class Skiff {
             dev.skiff.types.KubernetesSchemas kubernetes = new dev.skiff.types.KubernetesSchemas(
                     () -> dev.skiff.k8s.SchemaRegistry.with(k8sVersion, crdFiles));
             dev.skiff.modules.Program program = dev.skiff.modules.Program.load(parsed.value(), resolver);
+            clock.mark("imports");
             dev.skiff.resolve.Bindings bindings = dev.skiff.resolve.Resolver.resolve(program,
                     dev.skiff.eval.lib.Library.builtinNames(), dev.skiff.eval.lib.Library.systemModuleNames());
+            clock.mark("resolve");
             dev.skiff.types.SchemaTypes types = new dev.skiff.types.SchemaTypes(bindings, kubernetes,
                     dev.skiff.eval.lib.Library::systemType);
             // what the source alone shows to be wrong is reported before evaluation, all of it at once
@@ -115,6 +119,7 @@ public final class Skiff {
             if (!request.staticChecks()) {
                 typeProblems.clear();
             }
+            clock.mark("check");
             typeProblems.sort(java.util.Comparator.comparing((Diagnostic d) -> d.span() == null ? "" : d.span().file().name())
                     .thenComparingInt(d -> d.span() == null ? 0 : d.span().start()));
             if (!typeProblems.isEmpty()) {
@@ -124,31 +129,28 @@ public final class Skiff {
             EvalOptions options = new EvalOptions(request.options(), resolver, project.value().root(),
                     request.printOut(), Limits.defaults(), k8sVersion, crdFiles, request.writeFiles());
             Result<Evaluator.Output> result = new Evaluator(options).evaluate(program, types);
+            clock.mark("evaluate");
             diagnostics.addAll(result.diagnostics());
             if (hasErrors(diagnostics) || result.value() == null) {
                 return new Compilation(diagnostics, null, null, null);
             }
             Evaluator.Output out = result.value();
-            List<Object> stream = null;
-            if (out.stream() != null) {
-                stream = new ArrayList<>();
-                for (Value doc : out.stream()) {
-                    // manifests.yaml_stream has already left out what its options say (private keys by default)
-                    stream.add(dev.skiff.eval.value.Values.toJavaWithPrivate(doc));
-                }
-            }
             dev.skiff.validate.Validation validation = null;
             if (request.validate()) {
                 validation = dev.skiff.validate.Validation.of(out, kubernetes);
                 diagnostics.addAll(validation.diagnostics());
+                clock.mark("validate");
             }
-            return new Compilation(diagnostics, out.document().toJava(), stream, null, out, validation);
+            // the plain data is made when asked for: printing YAML writes the values themselves
+            return Compilation.of(diagnostics, out, validation);
         } catch (IOException e) {
             diagnostics.add(Diagnostic.error(Code.E0206, null, "cannot read input: " + e.getMessage()));
             return new Compilation(diagnostics, null, null, null);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             diagnostics.add(internalError(e));
             return new Compilation(diagnostics, null, null, e);
+        } finally {
+            clock.print(System.err);
         }
     }
 

@@ -77,6 +77,7 @@ public final class RunCommand implements Callable<Integer> {
         if (compilation.hasErrors()) {
             return ExitCodes.PROGRAM_ERROR;
         }
+        dev.skiff.StageTimes clock = dev.skiff.StageTimes.fromSystem();
         String text;
         try {
             text = Output.render(compilation, format == OutputFormat.json, selector);
@@ -84,12 +85,15 @@ public final class RunCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return ExitCodes.PROGRAM_ERROR;
         }
+        clock.mark("emit");
         if (output != null) {
             AtomicWrite.write(output, text);
         } else {
             stdout.print(text);
             stdout.flush();
         }
+        clock.mark("write");
+        clock.print(System.err);
         return ExitCodes.OK;
     }
 }
