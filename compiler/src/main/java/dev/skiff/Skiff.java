@@ -9,6 +9,16 @@ import dev.skiff.eval.Limits;
 import dev.skiff.modules.Project;
 import dev.skiff.modules.ProjectResolver;
 import dev.skiff.syntax.SourceUnit;
+import dev.skiff.k8s.SchemaRegistry;
+import dev.skiff.modules.ParseCache;
+import dev.skiff.modules.Program;
+import dev.skiff.resolve.Bindings;
+import dev.skiff.resolve.Resolver;
+import dev.skiff.types.Checker;
+import dev.skiff.types.Inference;
+import dev.skiff.types.KubernetesSchemas;
+import dev.skiff.types.SchemaTypes;
+import dev.skiff.eval.lib.Library;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,8 +43,37 @@ public final class Skiff {
     private static final long STACK_BYTES = 1L << 30;
 
     public static Compilation compile(CompileRequest request) {
-        Compilation[] result = new Compilation[1];
-        Thread worker = new Thread(null, () -> result[0] = compileHere(request), "skiff-compile", STACK_BYTES);
+        return onCompileThread(() -> {
+            Analysis analysis = analyzeHere(request, ParseCache.NONE);
+            return analysis.hasErrors() || !analysis.available()
+                    ? new Compilation(analysis.diagnostics(), null, null, analysis.internal())
+                    : evaluateHere(analysis, request);
+        });
+    }
+
+    /**
+     * The front end alone: the program read, parsed (through {@code cache}), resolved, typed and checked, without
+     * running it. The language server calls this on every change.
+     */
+    public static Analysis analyze(CompileRequest request, ParseCache cache) {
+        return onCompileThread(() -> analyzeHere(request, cache));
+    }
+
+    /**
+     * Runs an analysed program (and validates its objects when the request asks for it); an analysis with errors
+     * gives its diagnostics. {@code request} is the one the analysis was made from.
+     */
+    public static Compilation evaluate(Analysis analysis, CompileRequest request) {
+        if (analysis.hasErrors() || !analysis.available()) {
+            return new Compilation(analysis.diagnostics(), null, null, analysis.internal());
+        }
+        return onCompileThread(() -> evaluateHere(analysis, request));
+    }
+
+    /** Runs {@code work} on a thread with a deep stack: deep but legal nesting must not overflow the default one. */
+    private static <T> T onCompileThread(java.util.function.Supplier<T> work) {
+        Object[] result = new Object[1];
+        Thread worker = new Thread(null, () -> result[0] = work.get(), "skiff-compile", STACK_BYTES);
         worker.start();
         boolean interrupted = false;
         while (true) {
@@ -48,7 +87,9 @@ public final class Skiff {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        return result[0];
+        @SuppressWarnings("unchecked")
+        T t = (T) result[0];
+        return t;
     }
 
     /** {@code ${KCL_MOD}/pkg/a.k}: as with {@code kcl}, the variable names the root of the working directory's project. */
@@ -61,7 +102,7 @@ public final class Skiff {
         return Path.of(root + text.substring("${KCL_MOD}".length()));
     }
 
-    private static Compilation compileHere(CompileRequest request) {
+    private static Analysis analyzeHere(CompileRequest request, ParseCache cache) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         StageTimes clock = StageTimes.fromSystem();
         try {
@@ -85,50 +126,57 @@ public final class Skiff {
                 if (diagnostics.isEmpty()) {
                     diagnostics.add(Diagnostic.error(Code.E0206, null, "no input files"));
                 }
-                return new Compilation(diagnostics, null, null, null);
+                return Analysis.failed(diagnostics);
             }
             Result<Project> project = Project.discover(files.get(0));
             diagnostics.addAll(project.diagnostics());
             ProjectResolver resolver = new ProjectResolver(project.value(), request.workDir())
-                    .withOverlay(request.overlay());
+                    .withOverlay(request.overlay()).withParseCache(cache);
             clock.mark("discover");
             Result<List<SourceUnit>> parsed = resolver.loadMain(files);
             clock.mark("parse");
             diagnostics.addAll(parsed.diagnostics());
-            if (hasErrors(diagnostics)) {
-                return new Compilation(diagnostics, null, null, null);
-            }
+            boolean parses = !hasErrors(diagnostics);
             Object k8s = project.value().skiff().get("k8s");
             String k8sVersion = request.k8sVersion() != null ? request.k8sVersion() : k8s == null ? null : k8s.toString();
             List<Path> crdFiles = crds(request, project.value());
-            dev.skiff.types.KubernetesSchemas kubernetes = new dev.skiff.types.KubernetesSchemas(
-                    () -> dev.skiff.k8s.SchemaRegistry.with(k8sVersion, crdFiles));
-            dev.skiff.modules.Program program = dev.skiff.modules.Program.load(parsed.value(), resolver);
+            KubernetesSchemas kubernetes = new KubernetesSchemas(() -> SchemaRegistry.with(k8sVersion, crdFiles));
+            Program program = Program.load(parsed.value(), resolver);
             clock.mark("imports");
-            dev.skiff.resolve.Bindings bindings = dev.skiff.resolve.Resolver.resolve(program,
-                    dev.skiff.eval.lib.Library.builtinNames(), dev.skiff.eval.lib.Library.systemModuleNames());
+            Bindings bindings = Resolver.resolve(program, Library.builtinNames(), Library.systemModuleNames());
             clock.mark("resolve");
-            dev.skiff.types.SchemaTypes types = new dev.skiff.types.SchemaTypes(bindings, kubernetes,
-                    dev.skiff.eval.lib.Library::systemType);
-            // what the source alone shows to be wrong is reported before evaluation, all of it at once
-            List<Diagnostic> typeProblems = new ArrayList<>(bindings.diagnostics());
-            typeProblems.addAll(types.declarationProblems());
-            dev.skiff.types.Inference inference = new dev.skiff.types.Inference(types,
-                    dev.skiff.eval.lib.Library.functionTypes());
-            typeProblems.addAll(dev.skiff.types.Checker.check(inference, request.validate()));
-            if (!request.staticChecks()) {
-                typeProblems.clear();
+            SchemaTypes types = new SchemaTypes(bindings, kubernetes, Library::systemType);
+            Inference inference = new Inference(types, Library.functionTypes());
+            if (parses && request.staticChecks()) {
+                // what the source alone shows to be wrong is reported before evaluation, all of it at once
+                List<Diagnostic> typeProblems = new ArrayList<>(bindings.diagnostics());
+                typeProblems.addAll(types.declarationProblems());
+                typeProblems.addAll(Checker.check(inference, request.validate()));
+                typeProblems.sort(java.util.Comparator.comparing((Diagnostic d) -> d.span() == null ? ""
+                        : d.span().file().name()).thenComparingInt(d -> d.span() == null ? 0 : d.span().start()));
+                diagnostics.addAll(typeProblems);
             }
             clock.mark("check");
-            typeProblems.sort(java.util.Comparator.comparing((Diagnostic d) -> d.span() == null ? "" : d.span().file().name())
-                    .thenComparingInt(d -> d.span() == null ? 0 : d.span().start()));
-            if (!typeProblems.isEmpty()) {
-                diagnostics.addAll(typeProblems);
-                return new Compilation(diagnostics, null, null, null);
-            }
-            EvalOptions options = new EvalOptions(request.options(), resolver, project.value().root(),
-                    request.printOut(), Limits.defaults(), k8sVersion, crdFiles, request.writeFiles());
-            Result<Evaluator.Output> result = new Evaluator(options).evaluate(program, types);
+            return new Analysis(diagnostics, project.value(), resolver, program, bindings, types, inference,
+                    kubernetes, k8sVersion, crdFiles, null);
+        } catch (IOException e) {
+            diagnostics.add(Diagnostic.error(Code.E0206, null, "cannot read input: " + e.getMessage()));
+            return Analysis.failed(diagnostics);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            diagnostics.add(internalError(e));
+            return new Analysis(diagnostics, null, null, null, null, null, null, null, null, List.of(), e);
+        } finally {
+            clock.print(System.err);
+        }
+    }
+
+    private static Compilation evaluateHere(Analysis analysis, CompileRequest request) {
+        List<Diagnostic> diagnostics = new ArrayList<>(analysis.diagnostics());
+        StageTimes clock = StageTimes.fromSystem();
+        try {
+            EvalOptions options = new EvalOptions(request.options(), analysis.resolver(), analysis.project().root(),
+                    request.printOut(), Limits.defaults(), analysis.k8sVersion(), analysis.crds(), request.writeFiles());
+            Result<Evaluator.Output> result = new Evaluator(options).evaluate(analysis.program(), analysis.types());
             clock.mark("evaluate");
             diagnostics.addAll(result.diagnostics());
             if (hasErrors(diagnostics) || result.value() == null) {
@@ -137,15 +185,12 @@ public final class Skiff {
             Evaluator.Output out = result.value();
             dev.skiff.validate.Validation validation = null;
             if (request.validate()) {
-                validation = dev.skiff.validate.Validation.of(out, kubernetes);
+                validation = dev.skiff.validate.Validation.of(out, analysis.kubernetes());
                 diagnostics.addAll(validation.diagnostics());
                 clock.mark("validate");
             }
             // the plain data is made when asked for: printing YAML writes the values themselves
             return Compilation.of(diagnostics, out, validation);
-        } catch (IOException e) {
-            diagnostics.add(Diagnostic.error(Code.E0206, null, "cannot read input: " + e.getMessage()));
-            return new Compilation(diagnostics, null, null, null);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             diagnostics.add(internalError(e));
             return new Compilation(diagnostics, null, null, e);

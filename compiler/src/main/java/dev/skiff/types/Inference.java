@@ -43,6 +43,16 @@ public final class Inference {
         return types;
     }
 
+    private Occurrences occurrences;
+
+    /** What each name of the program stands for, by position; indexed on first use. */
+    public synchronized Occurrences occurrences() {
+        if (occurrences == null) {
+            occurrences = Occurrences.of(this);
+        }
+        return occurrences;
+    }
+
     /** The type of an expression; {@code any} when it depends on evaluation. */
     public synchronized Type typeOf(Expr e) {
         if (e == null) {
