@@ -182,14 +182,7 @@ final class Schemas {
         }
         Value.SchemaV result = new Value.SchemaV(def.type, entries, ops, spans, given);
         in.checked.add(result);
-        // `S.instances()` lists the instances of S and of every schema inheriting from it
-        boolean inMain = span != null && in.mainFiles.contains(span.file());
-        for (SchemaType s = def.type; s != null; s = s.parent()) {
-            List<Interpreter.Made> made = in.instances.computeIfAbsent(s, k -> new ArrayList<>());
-            if (made.size() < 100_000) {
-                made.add(new Interpreter.Made(result, inMain));
-            }
-        }
+        in.made(result, span); // for `S.instances()`
         return result;
     }
 

@@ -100,13 +100,7 @@ final class SparseInstances {
         Value.SchemaV result = new Value.SchemaV(def.type, Values.sparseEntries(set, declared), ops, cfgSpans,
                 cfg.keySet());
         in.checked.add(result);
-        boolean inMain = span != null && in.mainFiles.contains(span.file());
-        for (SchemaType s = def.type; s != null; s = s.parent()) {
-            List<Interpreter.Made> made = in.instances.computeIfAbsent(s, k -> new ArrayList<>());
-            if (made.size() < 100_000) {
-                made.add(new Interpreter.Made(result, inMain));
-            }
-        }
+        in.made(result, span); // for `S.instances()`
         return result;
     }
 

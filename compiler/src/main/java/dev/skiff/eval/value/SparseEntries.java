@@ -19,13 +19,13 @@ final class SparseEntries extends AbstractMap<String, Value> {
     private final Map<String, ?> declared;
 
     SparseEntries(LinkedHashMap<String, Value> set, Map<String, ?> declared) {
-        this.set = set;
+        this.set = Frozen.copyOf(set);
         this.declared = declared;
     }
 
     /** The entries that hold a value (not {@code Undefined}), in output order. */
     Map<String, Value> set() {
-        return java.util.Collections.unmodifiableMap(set);
+        return set;
     }
 
     @Override

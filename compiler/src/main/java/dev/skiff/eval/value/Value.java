@@ -124,8 +124,8 @@ public sealed interface Value permits Value.None, Value.Undefined, Value.Bool, V
         public static final ListV EMPTY = new ListV(List.of());
 
         public ListV {
-            items = Collections.unmodifiableList(new ArrayList<>(items));
-            spans = spans.size() == items.size() ? Collections.unmodifiableList(new ArrayList<>(spans)) : List.of();
+            items = FrozenList.copyOf(items);
+            spans = spans.size() == items.size() && !spans.isEmpty() ? FrozenList.copyOf(spans) : List.of();
         }
 
         public ListV(List<Value> items) {
@@ -212,7 +212,7 @@ public sealed interface Value permits Value.None, Value.Undefined, Value.Bool, V
             entries = Frozen.copyOf(entries);
             ops = ops.isEmpty() ? Map.of() : Frozen.copyOf(ops);
             spans = spans.isEmpty() ? Map.of() : Frozen.copyOf(spans);
-            given = Collections.unmodifiableSet(new java.util.LinkedHashSet<>(given));
+            given = Frozen.copyOf(given);
         }
 
         /** An instance whose every entry counts as given. */
