@@ -72,10 +72,10 @@ public final class CheckCommand implements Callable<Integer> {
         List<Diagnostic> all = new ArrayList<>();
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         List<Throwable> internal = new ArrayList<>();
-        for (List<Path> unit : units(paths.isEmpty() ? List.of(Path.of(".")) : paths, workDir)) {
-            // check does everything build does: the Kubernetes objects are validated too
-            Compilation c = Skiff.compile(new CompileRequest(unit, options, workDir, quiet, kubernetes.version,
-                    kubernetes.crds).withValidation(true));
+        List<List<Path>> units = units(paths.isEmpty() ? List.of(Path.of(".")) : paths, workDir);
+        // check does everything build does: the Kubernetes objects are validated too
+        for (Compilation c : compileAll(units, unit -> new CompileRequest(unit, options, workDir, quiet,
+                kubernetes.version, kubernetes.crds).withValidation(true))) {
             all.addAll(c.diagnostics());
             if (c.internal() != null) {
                 internal.add(c.internal());
@@ -103,6 +103,57 @@ public final class CheckCommand implements Callable<Integer> {
         return all.stream().anyMatch(Diagnostic::isError) ? ExitCodes.PROGRAM_ERROR : ExitCodes.OK;
     }
 
+
+    /**
+     * Compiles the units on as many threads as there are processors (each compilation is independent; they
+     * share only immutable data such as the Kubernetes schemas), and gives the results in the units' order, so
+     * the report is the same however the work was scheduled.
+     */
+    static List<Compilation> compileAll(List<List<Path>> units,
+                                        java.util.function.Function<List<Path>, CompileRequest> request) {
+        int threads = Math.min(units.size(), Runtime.getRuntime().availableProcessors());
+        // a package imported by many (a shared library) is parsed once for all of them
+        dev.skiff.modules.ParseCache parses = sharedParses();
+        java.util.function.Function<List<Path>, Compilation> compile = unit -> {
+            CompileRequest r = request.apply(unit);
+            return Skiff.evaluate(Skiff.analyze(r, parses), r);
+        };
+        if (threads <= 1) {
+            return units.stream().map(compile).toList();
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "skiff-check");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<java.util.concurrent.Future<Compilation>> running = new ArrayList<>();
+            for (List<Path> unit : units) {
+                running.add(pool.submit(() -> compile.apply(unit)));
+            }
+            List<Compilation> out = new ArrayList<>();
+            for (java.util.concurrent.Future<Compilation> f : running) {
+                try {
+                    out.add(f.get());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while checking", e);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Parses each file once per run: by location and text, so a file is never confused with another's text. */
+    private static dev.skiff.modules.ParseCache sharedParses() {
+        java.util.concurrent.ConcurrentHashMap<String, dev.skiff.diag.Result<dev.skiff.syntax.SourceUnit>> seen =
+                new java.util.concurrent.ConcurrentHashMap<>();
+        return file -> seen.computeIfAbsent(file.uri() + "\n" + file.text(), k -> dev.skiff.syntax.Parser.parse(file));
+    }
 
     /** Groups the paths into compilation units: one per package directory, in the order first named. */
     static List<List<Path>> units(List<Path> paths, Path workDir) {

@@ -83,6 +83,7 @@ public final class SchemaType {
     private final Span span;
     private Runnable completer;
     private boolean completing;
+    private Thread completingThread;
 
     // the body, set once by complete()
     private SchemaType parent;
@@ -109,15 +110,28 @@ public final class SchemaType {
         this.completer = c;
     }
 
-    /** Computes the body now if it has not been; a cycle through the completion itself is a no-op. */
+    /**
+     * Computes the body now if it has not been; a cycle through the completion itself is a no-op. Kubernetes
+     * types are shared by compilations running at once ({@code skiff check} of many packages): a thread that
+     * finds another completing this type waits for it, rather than seeing the body half made.
+     */
     private void complete() {
         Runnable c;
         synchronized (this) {
+            while (completing && completingThread != Thread.currentThread()) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
             c = completer;
             if (c == null || completing) {
                 return;
             }
             completing = true;
+            completingThread = Thread.currentThread();
         }
         try {
             c.run();
@@ -125,6 +139,8 @@ public final class SchemaType {
             synchronized (this) {
                 completer = null;
                 completing = false;
+                completingThread = null;
+                notifyAll();
             }
         }
     }
