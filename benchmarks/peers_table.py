@@ -22,7 +22,7 @@ for path in glob.glob(os.path.join(out, "rounds", "rss-*.txt")):
     except (ValueError, IndexError):
         pass
 order = ["floor-jvm-print", "java-version", "pkl-native", "jsonnet-y", "helm", "sjsonnet", "pkl-jvm-cli",
-         "skiff-plain", "skiff-typed"]
+         "skiff-plain-base", "skiff-typed-base", "skiff-plain", "skiff-typed"]
 tools.sort(key=lambda t: order.index(t) if t in order else len(order))
 
 
@@ -35,12 +35,17 @@ def ratio(t, ref, n):
 print(open(os.path.join(out, "load.txt")).read().strip().replace("\n", "  \n") + "  \n")
 for n in sorted(ns):
     print(f"\n### N = {n} ({3 * n} objects)\n")
-    print("| tool | wall (median s) | CPU user+sys (median s) | peak MiB | × Pkl native | × jsonnet |")
-    print("|---|---|---|---|---|---|")
+    base = any((t, n) in walls for t in ("skiff-typed-base",))
+    print("| tool | wall (median s) | CPU user+sys (median s) | peak MiB | × Pkl native | × jsonnet |"
+          + (" × same Skiff variant, base build |" if base else ""))
+    print("|---|---|---|---|---|---|" + ("---|" if base else ""))
     for t in tools:
         if (t, n) not in walls:
             continue
         w = statistics.median(walls[t, n].values())
         c = statistics.median(cpus[t, n])
         m = f"{statistics.median(rss[t, n]):.0f}" if (t, n) in rss else "?"
-        print(f"| {t} | {w:.3f} | {c:.3f} | {m} | {ratio(t, 'pkl-native', n)} | {ratio(t, 'jsonnet-y', n)} |")
+        own = ""
+        if base:
+            own = f" {ratio(t, t + '-base', n)} |" if t in ("skiff-typed", "skiff-plain") else " |"
+        print(f"| {t} | {w:.3f} | {c:.3f} | {m} | {ratio(t, 'pkl-native', n)} | {ratio(t, 'jsonnet-y', n)} |" + own)

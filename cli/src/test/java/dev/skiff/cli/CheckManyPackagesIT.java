@@ -71,7 +71,7 @@ class CheckManyPackagesIT {
         assertThat(all.exit()).isEqualTo(1);
 
         StringBuilder alone = new StringBuilder();
-        int errors = 0;
+        long errors = 0;
         for (String p : packages) {
             CliIT.Run one = CliIT.skiff(dir, "check", p + "/main.k");
             String report = withoutCount(one.err());
