@@ -47,6 +47,11 @@ final class Interpreter {
     private final Map<SchemaType, SchemaDef> defs = new java.util.IdentityHashMap<>();
     /** Every instance made so far of each schema and of the schemas inheriting from it, for `instances()`. */
     final Map<SchemaType, List<Made>> instances = new java.util.IdentityHashMap<>();
+    /**
+     * Whether {@link #instances} is kept: only when some module of the program mentions {@code instances}, since
+     * keeping every instance alive to the end is most of the memory of a large output.
+     */
+    final boolean recordsInstances;
     List<Value> outputStream;
     Map<String, Value> outputStreamOptions;
     private long steps;
@@ -73,6 +78,22 @@ final class Interpreter {
         this.statements = new Statements(this);
         this.schemas = new Schemas(this);
         this.kubernetes = new KubernetesTypes(types.kubernetes(), !options.crds().isEmpty());
+        this.recordsInstances = program.modules().values().stream().flatMap(m -> m.units().stream())
+                .anyMatch(u -> u.file().text().contains("instances"));
+    }
+
+    /** Remembers an instance for {@code S.instances()} of its schema and every schema it inherits from. */
+    void made(Value.SchemaV result, dev.skiff.source.Span span) {
+        if (!recordsInstances) {
+            return;
+        }
+        boolean inMain = span != null && mainFiles.contains(span.file());
+        for (SchemaType s = result.type(); s != null; s = s.parent()) {
+            List<Made> made = instances.computeIfAbsent(s, k -> new ArrayList<>());
+            if (made.size() < 100_000) {
+                made.add(new Made(result, inMain));
+            }
+        }
     }
 
     /** Registers the run-time schema of a declaration when its statement runs (or its module is entered). */

@@ -29,6 +29,44 @@ final class DataModules {
                     a.bool(first + 3, false));
         }
 
+        /**
+         * The value {@code fromJava(apply(data(v)))} gives, made from the value directly: plain dicts, lists and
+         * scalars (numbers without the text they were written as), without passing through Java maps.
+         */
+        Value applyTo(Value v) {
+            return switch (v) {
+                case Value.ListV l -> {
+                    List<Value> out = new ArrayList<>(l.items().size());
+                    for (Value x : l.items()) {
+                        if (Value.isEmitted(x) && !(ignoreNone && x instanceof Value.None)) {
+                            out.add(applyTo(x));
+                        }
+                    }
+                    yield new Value.ListV(out);
+                }
+                case Value.DictV d -> entries(d.entries());
+                case Value.SchemaV sv -> entries(sv.entries());
+                case Value.Int i -> i.written() == null ? i : new Value.Int(i.value());
+                case Value.Float f -> f.written() == null ? f : new Value.Float(f.value());
+                case Value.Bool b -> b;
+                case Value.Str str -> str;
+                default -> Value.None.NONE; // None, Undefined, and what plain data has no form for
+            };
+        }
+
+        private Value entries(Map<String, Value> entries) {
+            Map<String, Value> out = sortKeys ? new TreeMap<>() : new LinkedHashMap<>();
+            for (Map.Entry<String, Value> e : Values.present(entries).entrySet()) {
+                String k = e.getKey();
+                Value x = e.getValue();
+                if (!Value.isEmitted(x) || (ignorePrivate && k.startsWith("_")) || (ignoreNone && x instanceof Value.None)) {
+                    continue;
+                }
+                out.put(k, applyTo(x));
+            }
+            return new Value.DictV(out instanceof LinkedHashMap<String, Value> ? out : new LinkedHashMap<>(out));
+        }
+
         Object apply(Object data) {
             return switch (data) {
                 case Map<?, ?> m -> {
@@ -178,7 +216,7 @@ final class DataModules {
                     Values.truthy(o.getOrDefault("ignore_none", Value.Bool.FALSE)));
             List<Value> docs = new ArrayList<>();
             for (Value v : values) {
-                docs.add(SystemModules.fromJava(shape.apply(data(v))));
+                docs.add(shape.applyTo(v));
             }
             a.ctx().setOutputStream(docs, o);
             return Value.None.NONE;
