@@ -55,6 +55,35 @@ public final class InstalledPackages {
         return Result.of(out, problems);
     }
 
+    /**
+     * The CustomResourceDefinitions that packages carry: KCL's CRD model packages (those of kcl-lang/modules, such
+     * as {@code cert-manager}) keep the CRDs their schemas were generated from in {@code crds/}, beside the
+     * generated {@code .k} files. Typing the custom resources by those CRDs lets {@code skiff build} accept and
+     * validate the package's objects without {@code --crd}. Only YAML files that declare a
+     * {@code CustomResourceDefinition} are taken, so other YAML a package keeps there is left alone.
+     */
+    public static List<Path> crdFiles(java.util.Collection<Path> packageDirs) {
+        List<Path> out = new ArrayList<>();
+        for (Path dir : new java.util.LinkedHashSet<>(packageDirs)) {
+            Path crds = dir.resolve("crds");
+            if (!java.nio.file.Files.isDirectory(crds)) {
+                continue;
+            }
+            try (var files = java.nio.file.Files.list(crds)) {
+                for (Path f : files.sorted().toList()) {
+                    String n = f.getFileName().toString();
+                    if ((n.endsWith(".yaml") || n.endsWith(".yml")) && java.nio.file.Files.isRegularFile(f)
+                            && java.nio.file.Files.readString(f).contains("CustomResourceDefinition")) {
+                        out.add(f);
+                    }
+                }
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                // an unreadable directory contributes nothing; its package's imports report what is wrong
+            }
+        }
+        return out;
+    }
+
     static Diagnostic notInstalled(Dependency d) {
         return Diagnostic.error(Code.E0208, null, "package `" + d.name() + "` (" + describe(d)
                         + ") is not installed: neither the project's `vendor/` directory nor the package cache holds it")
