@@ -225,6 +225,11 @@ public final class Skiff {
                 out.add(project.root().resolve(String.valueOf(o)));
             }
         }
+        for (Path crd : dev.skiff.packages.InstalledPackages.crdFiles(project.dependencies().values())) {
+            if (!out.contains(crd)) {
+                out.add(crd); // a CRD model package types its custom resources
+            }
+        }
         return out;
     }
 
