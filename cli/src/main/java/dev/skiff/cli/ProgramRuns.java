@@ -33,6 +33,18 @@ final class ProgramRuns {
         return withFileHint(c, request);
     }
 
+    /** {@link #compile}, with the lint stage's warnings ({@code skiff check}). */
+    static Compilation compileLinted(CompileRequest request) {
+        dev.skiff.Analysis a = Skiff.analyze(request, dev.skiff.modules.ParseCache.NONE);
+        Compilation c = Skiff.evaluate(a, request);
+        if (a.available()) {
+            List<Diagnostic> warnings = dev.skiff.lint.Lint.check(a.program(), a.bindings(), a.project(), a.diagnostics());
+            c = new Compilation(dev.skiff.lint.Lint.merge(c.diagnostics(), warnings), c.data(), c.stream(), c.internal(),
+                    c.evaluated(), c.validation());
+        }
+        return withFileHint(c, request);
+    }
+
     /**
      * A file means itself alone, so a name it takes from a sibling file is not defined: say so, and how to
      * compile the package (the directory) instead.
