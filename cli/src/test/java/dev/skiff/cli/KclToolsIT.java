@@ -76,7 +76,7 @@ class KclToolsIT {
                 person_test.k:7:12: error[E0502]: assertion failed: the default age is not 123
                   |
                 7 |     assert a.age == 123, "the default age is not 123"
-                  |            ^^^^^^^^^^^^^^^
+                  |            ^^^^^^^^^^^^
 
                 test_check: FAIL (Nms)
                 person_test.k:10:13: error[E0501]: check failed for `Person`: age must be in [0, 120]
@@ -233,7 +233,7 @@ class KclToolsIT {
         RepositoryIT.Run list = skiff(dir, "skiff vet - schema.k --schema Data --color never",
                 "- id: 1\n  value: a\n- id: two\n  value: b\n");
         assertThat(list.exit()).isEqualTo(1);
-        assertThat(list.err()).startsWith("<stdin>:3:7: error[E0301]: expected `int` for attribute `id` of `Data`");
+        assertThat(list.err()).startsWith("<stdin>:3:3: error[E0301]: expected `int` for attribute `id` of `Data`");
 
         RepositoryIT.Run empty = skiff(dir, "skiff vet - schema.k -s Data --color never", "[]\n");
         assertThat(empty.exit()).isEqualTo(1);
@@ -241,7 +241,7 @@ class KclToolsIT {
 
         RepositoryIT.Run json = skiff(dir, "skiff vet - schema.k -s Data --output json", "{id: x, value: b}\n");
         assertThat(json.exit()).isEqualTo(1);
-        assertThat(json.out()).contains("\"code\": \"E0301\"").contains("\"line\": 1");
+        assertThat(json.out()).contains("\"code\" : \"E0301\"").contains("\"line\" : 1").contains("\"column\" : 2");
 
         RepositoryIT.Run notYaml = skiff(dir, "skiff vet - schema.k -s Data --color never", "a: [1\n");
         assertThat(notYaml.exit()).isEqualTo(1);

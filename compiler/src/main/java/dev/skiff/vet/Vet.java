@@ -55,7 +55,9 @@ public final class Vet {
     public static Result<String> validate(Request vet, CompileRequest base) {
         CompileRequest codeOnly = base.withInputs(vet.code());
         Analysis code = Skiff.analyze(codeOnly, ParseCache.NONE);
-        if (code.hasErrors() || !code.available()) {
+        // the program may read the data's name (`assert len(value) > 0`), undefined until the data joins it
+        if (!code.available() || code.diagnostics().stream().anyMatch(d -> d.isError() && !(d.code() == Code.E0201
+                && d.message().equals("name `" + vet.attribute() + "` is not defined")))) {
             return Result.failed(code.diagnostics());
         }
         String schema = vet.schema() != null ? vet.schema() : firstSchema(code.program().main());
