@@ -182,7 +182,8 @@ class GoldenTest {
         Set<Code> seen = EnumSet.noneOf(Code.class);
         // `skiff import` has its own cases (ImportGoldenTest) beside the programs'
         try (Stream<Path> files = Stream.concat(Files.walk(root()), Files.walk(root().resolveSibling("import")))) {
-            for (Path p : files.filter(f -> f.toString().endsWith(".err")).toList()) {
+            // lint warnings (E06xx) are expected in `.warn` files beside the program (LintGoldenTest)
+            for (Path p : files.filter(f -> f.toString().endsWith(".err") || f.toString().endsWith(".warn")).toList()) {
                 Matcher m = CODE.matcher(Files.readString(p, StandardCharsets.UTF_8));
                 while (m.find()) {
                     try {

@@ -50,6 +50,8 @@ import picocli.CommandLine.Parameters;
                 "  skiff check rendered/*.yaml           validate Kubernetes YAML or JSON, like kubeconform",
                 "  helm template ./chart | skiff check - --skip ServiceMonitor",
                 "",
+                "  skiff check . --warnings-as-errors    fail on lint warnings too (silence one with `# noqa: E0601`)",
+                "",
                 "Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 bad usage, 3 internal error."})
 public final class CheckCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -66,6 +68,10 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "How to report: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
+
+    @Option(names = "--warnings-as-errors",
+            description = "Fail (exit 1) on warnings too: lint warnings (E06xx) and every other.")
+    boolean warningsAsErrors;
 
     @CommandLine.Mixin
     KubernetesOptions kubernetes = new KubernetesOptions();
@@ -119,7 +125,8 @@ public final class CheckCommand implements Callable<Integer> {
                     if (looksLikeManifests(file)) {
                         manifests(file, workDir, report);
                     } else {
-                        program(ProgramRuns.compile(ProgramRuns.stdin(text, workDir, base)), ProgramRuns.STDIN,
+                        CompileRequest request = ProgramRuns.stdin(text, workDir, base);
+                        program(ProgramRuns.compileLinted(request, dev.skiff.modules.ParseCache.NONE), ProgramRuns.STDIN,
                                 report, internal);
                     }
                 }
@@ -132,15 +139,27 @@ public final class CheckCommand implements Callable<Integer> {
         if (!internal.isEmpty()) {
             return ExitCodes.INTERNAL;
         }
-        return report.errors() > 0 ? ExitCodes.PROGRAM_ERROR : ExitCodes.OK;
+        boolean failed = report.errors() > 0 || warningsAsErrors
+                && report.diagnostics().stream().anyMatch(d -> d.severity() == dev.skiff.diag.Severity.WARNING);
+        return failed ? ExitCodes.PROGRAM_ERROR : ExitCodes.OK;
     }
+
+    /** Lint warnings already reported: a package two programs import is linted with each. */
+    private final java.util.Set<List<Object>> warned = new java.util.HashSet<>();
 
     private void program(Compilation c, String name, Report report, List<Throwable> internal) {
         report.objects += c.manifests().size();
         if (c.internal() != null) {
             internal.add(c.internal());
         }
-        report.program(name, c.diagnostics());
+        List<Diagnostic> shown = new ArrayList<>();
+        for (Diagnostic d : c.diagnostics()) {
+            if (d.isError() || d.span() == null || !d.code().name().startsWith("E06")
+                    || warned.add(List.of(d.span().file().uri(), d.span().start(), d.code()))) {
+                shown.add(d);
+            }
+        }
+        report.program(name, shown);
     }
 
     /**

@@ -15,7 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Compiles the programs of one {@code skiff check} run on as many threads as there are processors. Each
+ * Compiles (and lints) the programs of one {@code skiff check} run on as many threads as there are processors. Each
  * compilation is independent; they share only immutable data (the Kubernetes schemas) and one parse of each
  * file, so a package imported by many is parsed once. Results come back in the requests' order, so the report is
  * the same however the work was scheduled.
@@ -28,7 +28,7 @@ final class ParallelCompile {
         ParseCache parses = sharedParses();
         int threads = Math.min(requests.size(), Runtime.getRuntime().availableProcessors());
         if (threads <= 1) {
-            return requests.stream().map(r -> ProgramRuns.compile(r, parses)).toList();
+            return requests.stream().map(r -> ProgramRuns.compileLinted(r, parses)).toList();
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "skiff-check");
@@ -38,7 +38,7 @@ final class ParallelCompile {
         try {
             List<Future<Compilation>> running = new ArrayList<>();
             for (CompileRequest r : requests) {
-                running.add(pool.submit(() -> ProgramRuns.compile(r, parses)));
+                running.add(pool.submit(() -> ProgramRuns.compileLinted(r, parses)));
             }
             List<Compilation> out = new ArrayList<>();
             for (Future<Compilation> f : running) {

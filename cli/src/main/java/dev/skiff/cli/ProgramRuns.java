@@ -33,9 +33,18 @@ final class ProgramRuns {
         return withFileHint(c, request);
     }
 
-    /** Compiles with a parse cache shared by the compilations of one run. */
-    static Compilation compile(CompileRequest request, dev.skiff.modules.ParseCache parses) {
-        Compilation c = Skiff.evaluate(Skiff.analyze(request, parses), request);
+    /**
+     * {@link #compile}, with a parse cache shared by the compilations of one run and the lint stage's warnings
+     * ({@code skiff check}).
+     */
+    static Compilation compileLinted(CompileRequest request, dev.skiff.modules.ParseCache parses) {
+        dev.skiff.Analysis a = Skiff.analyze(request, parses);
+        Compilation c = Skiff.evaluate(a, request);
+        if (a.available()) {
+            List<Diagnostic> warnings = dev.skiff.lint.Lint.check(a.program(), a.bindings(), a.project(), a.diagnostics());
+            c = new Compilation(dev.skiff.lint.Lint.merge(c.diagnostics(), warnings), c.data(), c.stream(), c.internal(),
+                    c.evaluated(), c.validation());
+        }
         return withFileHint(c, request);
     }
 

@@ -27,8 +27,8 @@ public final class SkiffCommand implements Runnable {
     }
 
     /** The subcommands, in the order `skiff --help` lists them. */
-    private static final java.util.List<String> COMMANDS = java.util.List.of("run", "build", "check", "fmt", "import",
-            "init", "mod", "schemas", "doc", "krm", "post-render", "lsp", "completion", "version", "help");
+    private static final java.util.List<String> COMMANDS = java.util.List.of("run", "build", "check", "test", "vet",
+            "fmt", "import", "init", "mod", "schemas", "doc", "krm", "post-render", "lsp", "completion", "version", "help");
 
     // a switch, not a map of constructor references: JDK 25's AOT cache creation fails on the latter
     private static Object create(String name) {
@@ -36,6 +36,8 @@ public final class SkiffCommand implements Runnable {
             case "run" -> new RunCommand();
             case "build" -> new BuildCommand();
             case "check" -> new CheckCommand();
+            case "test" -> new TestCommand();
+            case "vet" -> new VetCommand();
             case "fmt" -> new FmtCommand();
             case "import" -> new ImportCommand();
             case "init" -> new InitCommand();

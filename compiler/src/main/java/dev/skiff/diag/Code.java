@@ -3,7 +3,8 @@ package dev.skiff.diag;
 /**
  * Every diagnostic Skiff can report has one stable code. Tools branch on codes, never on message text.
  * Ranges: E01xx syntax, E02xx names and modules, E03xx types, E04xx Kubernetes schema, E05xx evaluation,
- * E09xx internal. A code, once released, keeps its number and meaning; new codes go at the end of their
+ * E06xx lint (warnings about code that works but is likely a mistake, as {@code kcl lint} reports), E09xx
+ * internal. A code, once released, keeps its number and meaning; new codes go at the end of their
  * range. Each code has at least one golden test (checked by a test) and a line of documentation here.
  */
 public enum Code {
@@ -81,6 +82,17 @@ public enum Code {
     E0511("io-error", "A file the program reads or writes cannot be read or written, or lies outside the project."),
     E0513("deprecated", "A schema or attribute marked `@deprecated` is used: an error when the decorator is strict "
             + "(the default), a warning otherwise."),
+
+    // E06xx — lint: warnings, reported by `skiff check` and the editor, never by `run` or `build`
+    E0601("unused-import", "A module is imported but nothing in the file uses it (KCL's W0411)."),
+    E0602("duplicate-import", "A file imports the same module twice (KCL's W0404)."),
+    E0603("import-position", "An import comes after other statements; imports belong at the top of the file "
+            + "(KCL's W0413)."),
+    E0604("unused-name", "A private top-level name (`_x`), or a lambda's local variable, is assigned but never read."),
+    E0605("shadowed-name", "A lambda's parameter or local, or a comprehension's variable, hides a name of the same "
+            + "spelling from an enclosing scope."),
+    E0606("reassigned-immutable", "A public top-level name is assigned by a second statement: when that statement "
+            + "runs, evaluation fails with E0205."),
 
     // E09xx — internal
     E0901("internal-error", "Skiff itself failed. This is a bug in Skiff; please report it.");

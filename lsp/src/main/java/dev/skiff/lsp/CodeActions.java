@@ -124,7 +124,8 @@ final class CodeActions {
         }
         String was = text.substring(start, end);
         Range range = new Range(Positions.position(a.file(), start), Positions.position(a.file(), end));
-        CodeAction action = new CodeAction("Change `" + was + "` to `" + replacement + "`");
+        CodeAction action = new CodeAction(replacement.isEmpty() ? "Remove `" + was.strip() + "`"
+                : "Change `" + was + "` to `" + replacement + "`");
         action.setKind(CodeActionKind.QuickFix);
         action.setDiagnostics(List.of(d));
         action.setIsPreferred(true);

@@ -91,6 +91,10 @@ final class LanguageService {
             }
             all = c.diagnostics();
         }
+        if (a.analysis().available()) {
+            all = dev.skiff.lint.Lint.merge(all, dev.skiff.lint.Lint.check(a.analysis().program(),
+                    a.analysis().bindings(), a.analysis().project(), a.analysis().diagnostics()));
+        }
         return Diagnostics.of(a, all);
     }
 

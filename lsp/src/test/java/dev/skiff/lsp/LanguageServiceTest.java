@@ -209,4 +209,24 @@ class LanguageServiceTest {
         String fixed = LspTestClient.apply(o.text(), actions.get(0).getEdit().getChanges().get(o.uri()));
         assertThat(fixed).contains("t = Team {name = \"\", size = 0}");
     }
+
+    @Test
+    void lintWarningsAreShownAndAnUnusedImportIsRemovedByAQuickFix() throws IOException {
+        Opened o = open("""
+                import regex
+                import json  # noqa
+
+                _draft = 1
+                replicas = 2‸
+                """);
+        DocumentAnalysis a = service.current(o.uri());
+        var diagnostics = service.diagnostics(a, () -> false);
+        assertThat(diagnostics).extracting(d -> d.getCode().getLeft()).containsExactly("E0601", "E0604");
+        assertThat(diagnostics).allSatisfy(d -> assertThat(d.getSeverity())
+                .isEqualTo(org.eclipse.lsp4j.DiagnosticSeverity.Warning));
+        var actions = service.codeActions(o.uri(), diagnostics.subList(0, 1));
+        assertThat(actions).singleElement().satisfies(x -> assertThat(x.getTitle()).isEqualTo("Remove `import regex`"));
+        String fixed = LspTestClient.apply(o.text(), actions.get(0).getEdit().getChanges().get(o.uri()));
+        assertThat(fixed).startsWith("import json  # noqa\n\n_draft = 1\n");
+    }
 }
