@@ -127,10 +127,19 @@ final class ExprBuilder {
                 List<Expr> args = new ArrayList<>();
                 List<Node.Keyword> keywords = new ArrayList<>();
                 args(c.args(), args, keywords);
-                yield new Expr.Call(span, primary(c.primary()), args, keywords);
+                Expr callee = primary(c.primary());
+                if (c.config() == null) {
+                    yield new Expr.Call(span, callee, args, keywords);
+                }
+                if (!isDotted(callee)) {
+                    cx.error(Code.E0101, cx.span(c.config()), "unexpected `{`: only a schema, named by a name or a"
+                            + " dotted name, can be instantiated with a config");
+                }
+                yield new Expr.SchemaInst(span, callee, args, keywords, config(c.config()));
             }
             case IndexContext i -> index(i, span);
-            case InstanceContext i -> schemaInst(i.schemaInst());
+            case InstanceContext i -> new Expr.SchemaInst(span, dotted(i.dottedName()), List.of(), List.of(),
+                    config(i.config()));
             case AtomPrimaryContext a -> atom(a.atom());
             default -> new Expr.Error(span);
         };
@@ -176,6 +185,14 @@ final class ExprBuilder {
             args(s.args(), args, keywords);
         }
         return new Expr.SchemaInst(cx.span(s), dotted(s.dottedName()), args, keywords, config(s.config()));
+    }
+
+    /** Whether {@code e} is a name or a chain of plain selectors on one ({@code a.b.c}). */
+    private static boolean isDotted(Expr e) {
+        while (e instanceof Expr.Selector s && !s.optional()) {
+            e = s.value();
+        }
+        return e instanceof Expr.Name;
     }
 
     /** {@code a.b.c} as a name or a selector chain. */

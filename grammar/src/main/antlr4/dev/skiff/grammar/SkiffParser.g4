@@ -20,9 +20,6 @@ smallStmt
     | assertStmt
     | typeAliasStmt
     | unificationStmt
-    | typedAssignStmt
-    | assignStmt
-    | augAssignStmt
     | exprStmt
     ;
 
@@ -31,10 +28,11 @@ modulePath: (DOT | ELLIPSIS)* NAME (DOT NAME)* | (DOT | ELLIPSIS)+;
 assertStmt: ASSERT test (IF test)? (COMMA test)?;
 typeAliasStmt: {word("type")}? NAME name=NAME ASSIGN type;
 unificationStmt: NAME COLON schemaInst;
-typedAssignStmt: test COLON type ASSIGN test;
-assignStmt: test (ASSIGN test)+;
-augAssignStmt: test augOp test;
-exprStmt: test;
+// An assignment (`a = b = v`), a typed one (`a: T = v`), an augmented one (`a += v`) or an expression on its
+// own: one rule that reads the leading expression once and then goes by the token after it. As four
+// alternatives, the parser had to read every statement's expression to its end to choose among them, in each
+// nested lambda body again.
+exprStmt: test (COLON type ASSIGN test | (ASSIGN test)+ | augOp test)?;
 
 augOp
     : PLUS_ASSIGN | MINUS_ASSIGN | STAR_ASSIGN | SLASH_ASSIGN | DSLASH_ASSIGN | PERCENT_ASSIGN | DSTAR_ASSIGN
@@ -59,14 +57,18 @@ schemaStmt
       (FOR host=dottedName)? COLON NEWLINE (INDENT schemaBody DEDENT)?
     ;
 
-schemaBody: (doc=STRING NEWLINE)? schemaItem* checkBlock? NEWLINE*;
+// Line breaks after the items are items themselves; only a check block, which must come last, has its own.
+// (Were they both, every item would be a choice the parser could settle only with the whole file in view.)
+schemaBody: (doc=STRING NEWLINE)? schemaItem* (checkBlock NEWLINE*)?;
 
+// `name: T = value` is an attribute, though it reads as a typed assignment too: the predicate settles it
+// where the two agree, instead of a full-context prediction per item (seconds for a long file with an error).
 schemaItem
     : NEWLINE
     | mixinStmt
     | indexSignature
     | schemaAttr
-    | statement
+    | {!attributeAhead()}? statement
     ;
 
 mixinStmt: {word("mixin")}? NAME LBRACK dottedName (COMMA dottedName)* COMMA? RBRACK NEWLINE;
@@ -136,12 +138,14 @@ expr
 
 compOp: EQ | NE | LT | LE | GT | GE | IN | NOT IN | IS NOT | IS;
 
+// `S(args) {…}` is a call followed by a config, not an alternative of its own: told apart from a call only
+// after the `)`, it made the parser read every call's arguments twice, nested calls once per level.
 primary
     : primary DOT NAME                                          #selector
     | primary QUESTION DOT NAME                                 #optSelector
-    | primary LPAREN args? RPAREN                               #call
+    | primary LPAREN args? RPAREN config?                       #call
     | primary QUESTION? LBRACK subscript RBRACK                 #index
-    | schemaInst                                                #instance
+    | dottedName config                                         #instance
     | atom                                                      #atomPrimary
     ;
 
@@ -196,9 +200,9 @@ listIf
     ;
 listElif: itemSep? t=ELIF test COLON listBranch[$t];
 listElse: itemSep? t=ELSE COLON listBranch[$t];
-listBranch[Token owner]
-    : {sameLine($owner)}? listItem ({commaThenSameLine($owner)}? COMMA listItem)*
-    | {deeper($owner)}? listItem ({separatorThenDeeper($owner)}? itemSep listItem)*
+listBranch[Token owner] locals [boolean inline]
+    : {$inline = sameLine($owner);} {$inline || deeper($owner)}? listItem
+      ({moreInBranch($owner, $inline)}? itemSep listItem)*
     ;
 
 config: LBRACE SEP? configEntries? RBRACE;
@@ -213,9 +217,9 @@ configIf
     ;
 configElif: itemSep? t=ELIF test COLON configBranch[$t];
 configElse: itemSep? t=ELSE COLON configBranch[$t];
-configBranch[Token owner]
-    : {sameLine($owner)}? configEntry ({commaThenSameLine($owner)}? COMMA configEntry)*
-    | {deeper($owner)}? configEntry ({separatorThenDeeper($owner)}? itemSep configEntry)*
+configBranch[Token owner] locals [boolean inline]
+    : {$inline = sameLine($owner);} {$inline || deeper($owner)}? configEntry
+      ({moreInBranch($owner, $inline)}? itemSep configEntry)*
     ;
 
 // `lambda {a: int, b: int} -> R {…}`: parameters in braces, one a line if need be; only with a result type,
@@ -232,7 +236,7 @@ lambdaIf
     ;
 lambdaElif: (SEP | SEMI)* t=ELIF test COLON lambdaBranch[$t];
 lambdaElse: (SEP | SEMI)* t=ELSE COLON lambdaBranch[$t];
-lambdaBranch[Token owner]
-    : {sameLine($owner)}? lambdaStmt ({semicolonThenSameLine($owner)}? SEMI lambdaStmt)*
-    | {deeper($owner)}? lambdaStmt ({separatorThenDeeper($owner)}? (SEP | SEMI)+ lambdaStmt)*
+lambdaBranch[Token owner] locals [boolean inline]
+    : {$inline = sameLine($owner);} {$inline || deeper($owner)}? lambdaStmt
+      ({moreInLambdaBranch($owner, $inline)}? (SEP | SEMI)+ lambdaStmt)*
     ;

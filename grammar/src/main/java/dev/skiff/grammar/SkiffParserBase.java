@@ -38,6 +38,24 @@ public abstract class SkiffParserBase extends Parser {
                 && next.getCharPositionInLine() > owner.getCharPositionInLine();
     }
 
+    /**
+     * Whether a branch of {@code owner} goes on with another item: after a comma on the owner's own line
+     * when the branch began there ({@code inline}), else after separators on a later, deeper line.
+     *
+     * <p>A branch decides its kind once, on entry, instead of the grammar offering the two kinds as
+     * alternatives: alternatives that read the same tokens are told apart only by these predicates, and
+     * ANTLR then looks ahead through every nested branch of both, which is exponential in the nesting
+     * (an unclosed `{` before 20 nested `if`s took seconds).
+     */
+    protected boolean moreInBranch(Token owner, boolean inline) {
+        return inline ? commaThenSameLine(owner) : separatorThenDeeper(owner);
+    }
+
+    /** {@link #moreInBranch} for the statements of a lambda body, which a semicolon separates on one line. */
+    protected boolean moreInLambdaBranch(Token owner, boolean inline) {
+        return inline ? semicolonThenSameLine(owner) : separatorThenDeeper(owner);
+    }
+
     /** A comma, then an entry on {@code owner}'s own line (an {@code if x: a, b} branch). */
     protected boolean commaThenSameLine(Token owner) {
         return _input.LT(1).getType() == SkiffLexer.COMMA && onOwnersLine(owner, _input.LT(2));
@@ -80,6 +98,15 @@ public abstract class SkiffParserBase extends Parser {
             return true;
         }
         return next.getLine() == owner.getLine() || next.getCharPositionInLine() == owner.getCharPositionInLine();
+    }
+
+    /** A schema attribute starts here: a name or string, then {@code :} or {@code ?:}. */
+    protected boolean attributeAhead() {
+        int first = _input.LA(1);
+        if (first != SkiffLexer.NAME && first != SkiffLexer.STRING) {
+            return false;
+        }
+        return _input.LA(2) == SkiffLexer.COLON || _input.LA(2) == SkiffLexer.QUESTION && _input.LA(3) == SkiffLexer.COLON;
     }
 
     /** The next token is the soft keyword {@code w} ({@code type}, {@code mixin}, {@code check}…). */
