@@ -90,6 +90,10 @@ public abstract class SkiffLexerBase extends Lexer {
     }
 
     private void produce() {
+        if (!(_interp instanceof LineCounting)) {
+            // the generated constructor installs ANTLR's simulator after ours has run
+            _interp = new LineCounting(this, getInterpreter());
+        }
         if (atEof) {
             pending.add(make(Token.EOF, "<EOF>", _input.index(), _input.index() - 1));
             return;
@@ -233,7 +237,7 @@ public abstract class SkiffLexerBase extends Lexer {
                 continue;
             }
             if (c == '#') {
-                while (c != '\n' && c != CharStream.EOF) {
+                while (c != '\n' && c != '\r' && c != CharStream.EOF) {
                     c = _input.LA(++k);
                 }
                 continue;

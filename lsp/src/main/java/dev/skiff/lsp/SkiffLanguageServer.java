@@ -500,10 +500,11 @@ public final class SkiffLanguageServer implements LanguageServer, LanguageClient
             if (!a.diagnostics.isEmpty()) {
                 return List.of(); // never reformat what does not parse
             }
-            String formatted = dev.skiff.syntax.Formatter.format(a.file.text());
-            if (formatted.equals(a.file.text())) {
-                return List.of();
+            var checked = dev.skiff.syntax.FormatCheck.format(a.file);
+            if (checked.hasErrors() || checked.value().equals(a.file.text())) {
+                return List.of(); // nothing to change, or no layout that provably keeps the meaning
             }
+            String formatted = checked.value();
             org.eclipse.lsp4j.Range all = new org.eclipse.lsp4j.Range(new org.eclipse.lsp4j.Position(0, 0),
                     Positions.position(a.file, a.file.length()));
             return List.of(new org.eclipse.lsp4j.TextEdit(all, formatted));
