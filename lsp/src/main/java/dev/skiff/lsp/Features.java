@@ -76,7 +76,7 @@ final class Features {
         // right after a number is not a name being typed
         String prefix = !typed.isEmpty() && Character.isDigit(typed.charAt(0)) ? "" : typed;
         List<CompletionItem> out = new ArrayList<>();
-        int lineStart = text.lastIndexOf('\n', Math.max(0, start - 1)) + 1;
+        int lineStart = start == 0 ? 0 : text.lastIndexOf('\n', start - 1) + 1;
         java.util.regex.Matcher importing = IMPORT_LINE.matcher(text.substring(lineStart, Math.min(offset, text.length())));
         if (importing.matches()) {
             return importPaths(a, importing.group(1));

@@ -22,9 +22,17 @@ record UserSchema(Stmt.SchemaDecl decl, Function<Expr, Optional<SchemaInfo>> res
 
     @Override
     public List<Attr> attrs() {
+        return attrs(java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+    }
+
+    /** The attributes, with the parents already visited left out: inheritance may be cyclic in a file being edited. */
+    private List<Attr> attrs(java.util.Set<Stmt.SchemaDecl> seen) {
         List<Attr> out = new ArrayList<>();
+        if (!seen.add(decl)) {
+            return out;
+        }
         if (decl.parent() != null) {
-            resolver.apply(decl.parent()).ifPresent(p -> out.addAll(p.attrs()));
+            resolver.apply(decl.parent()).ifPresent(p -> out.addAll(p instanceof UserSchema u ? u.attrs(seen) : p.attrs()));
         }
         for (Stmt s : decl.body()) {
             if (s instanceof Stmt.SchemaAttr a) {
@@ -48,13 +56,21 @@ record UserSchema(Stmt.SchemaDecl decl, Function<Expr, Optional<SchemaInfo>> res
 
     @Override
     public Optional<SchemaInfo> attrSchema(String attr) {
+        return attrSchema(attr, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+    }
+
+    private Optional<SchemaInfo> attrSchema(String attr, java.util.Set<Stmt.SchemaDecl> seen) {
+        if (!seen.add(decl)) {
+            return Optional.empty();
+        }
         for (Stmt s : decl.body()) {
             if (s instanceof Stmt.SchemaAttr a && a.name().id().equals(attr)) {
                 return schemaOf(a.type());
             }
         }
         if (decl.parent() != null) {
-            return resolver.apply(decl.parent()).flatMap(p -> p.attrSchema(attr));
+            return resolver.apply(decl.parent()).flatMap(p -> p instanceof UserSchema u ? u.attrSchema(attr, seen)
+                    : p.attrSchema(attr));
         }
         return Optional.empty();
     }
