@@ -38,8 +38,9 @@ final class Modules {
             case Resolution.Builtin b -> Library.systemModule(b.name()).map(m -> (Value) m).orElseThrow(() ->
                     new EvalException(Code.E0202, imp.pathSpan(), "the system module `" + b.name()
                             + "` is not available in Skiff yet"));
-            case Resolution.NotFound nf -> throw new EvalException(Code.E0202, imp.pathSpan(),
-                    "cannot find module `" + imp.path() + "`").withHint(nf.message());
+            case Resolution.NotFound nf -> throw new EvalException(Code.E0202, imp.pathSpan(), nf.outside()
+                    ? "module `" + imp.path() + "` is outside the project" : "cannot find module `" + imp.path() + "`")
+                    .withHint(nf.message());
             case Resolution.Package p -> load(p, imp);
         };
     }
