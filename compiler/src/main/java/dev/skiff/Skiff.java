@@ -35,7 +35,9 @@ public final class Skiff {
 
     public static Compilation compile(CompileRequest request) {
         Compilation[] result = new Compilation[1];
-        Thread worker = new Thread(null, () -> result[0] = compileHere(request), "skiff-compile", STACK_BYTES);
+        // named after the caller, so a thread dump shows whose compilation is running
+        Thread worker = new Thread(null, () -> result[0] = compileHere(request),
+                "skiff-compile (" + Thread.currentThread().getName() + ")", STACK_BYTES);
         worker.start();
         boolean interrupted = false;
         while (true) {
@@ -43,7 +45,9 @@ public final class Skiff {
                 worker.join();
                 break;
             } catch (InterruptedException e) {
+                // the caller gave up (an editor's stale request, a watchdog): the evaluation stops at its next step
                 interrupted = true;
+                worker.interrupt();
             }
         }
         if (interrupted) {
@@ -126,7 +130,13 @@ public final class Skiff {
                     stream.add(dev.skiff.eval.value.Values.toJavaWithPrivate(doc));
                 }
             }
-            return new Compilation(diagnostics, out.document().toJava(), stream, null, out);
+            Object document = out.document().toJava();
+            Diagnostic tooDeep = tooDeep(out.document(), document, stream);
+            if (tooDeep != null) {
+                diagnostics.add(tooDeep);
+                return new Compilation(diagnostics, null, null, null);
+            }
+            return new Compilation(diagnostics, document, stream, null, out);
         } catch (IOException e) {
             diagnostics.add(Diagnostic.error(Code.E0206, null, "cannot read input: " + e.getMessage()));
             return new Compilation(diagnostics, null, null, null);
@@ -134,6 +144,45 @@ public final class Skiff {
             diagnostics.add(internalError(e));
             return new Compilation(diagnostics, null, null, e);
         }
+    }
+
+    /** An error for output nested deeper than Skiff writes, at the top-level name that holds it; or null. */
+    private static Diagnostic tooDeep(Value values, Object document, List<Object> stream) {
+        int limit = dev.skiff.emit.Depth.MAX_OUTPUT;
+        String hint = "YAML and JSON readers refuse data nested this deep; look for a recursion or a dotted key"
+                + " that builds it";
+        if (document instanceof java.util.Map<?, ?> top) {
+            for (java.util.Map.Entry<?, ?> e : top.entrySet()) {
+                if (dev.skiff.emit.Depth.of(e.getValue(), limit) >= limit) {
+                    dev.skiff.source.Span at = firstSpan(dev.skiff.eval.value.Values.entries(values) == null ? null
+                            : dev.skiff.eval.value.Values.entries(values).get(String.valueOf(e.getKey())));
+                    return Diagnostic.error(Code.E0509, at, "the value of `" + e.getKey() + "` nests more than " + limit
+                            + " levels deep; Skiff writes at most " + limit).withHint(hint);
+                }
+            }
+        }
+        for (Object doc : stream == null ? List.<Object>of() : stream) {
+            if (dev.skiff.emit.Depth.of(doc, limit) > limit) {
+                return Diagnostic.error(Code.E0509, null, "a document of the output stream nests more than " + limit
+                        + " levels deep; Skiff writes at most " + limit).withHint(hint);
+            }
+        }
+        return null;
+    }
+
+    /** Where the first entry of a value (or of its first item, and so on) was written, or null. */
+    private static dev.skiff.source.Span firstSpan(Value v) {
+        for (int i = 0; i < 8 && v != null; i++) {
+            java.util.Map<String, dev.skiff.source.Span> spans = v instanceof Value.DictV d ? d.spans()
+                    : v instanceof Value.SchemaV s ? s.spans() : java.util.Map.of();
+            if (!spans.isEmpty()) {
+                return spans.values().iterator().next();
+            }
+            java.util.Map<String, Value> entries = dev.skiff.eval.value.Values.entries(v);
+            v = entries != null && !entries.isEmpty() ? entries.values().iterator().next()
+                    : v instanceof Value.ListV l && !l.items().isEmpty() ? l.items().get(0) : null;
+        }
+        return null;
     }
 
     /** CRDs named on the command line, then those of {@code [skiff] crds} in {@code kcl.mod} (relative to it). */

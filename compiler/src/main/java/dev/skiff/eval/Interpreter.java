@@ -66,6 +66,9 @@ final class Interpreter {
                     + options.limits().maxSteps() + " steps to evaluate")
                     .withHint("look for a comprehension or recursion that does not end");
         }
+        if ((steps & 0x3FF) == 0 && Thread.currentThread().isInterrupted()) {
+            throw new EvalException(Code.E0509, e.span(), "the evaluation was cancelled");
+        }
         return switch (e) {
             case Expr.Name n -> lookup(n, env);
             case Expr.Selector s -> select(s, env);

@@ -1,0 +1,65 @@
+package dev.skiff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.skiff.diag.Code;
+import dev.skiff.diag.Diagnostic;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Limits whose programs are too large for a golden file, built here: each ends with one diagnostic, with a
+ * code and a place, not a stack overflow or minutes of work.
+ */
+class LimitsTest {
+    @TempDir
+    Path dir;
+
+    private Compilation compile(String text) throws IOException {
+        Path main = dir.resolve("main.k");
+        Files.writeString(main, text);
+        return Skiff.compile(CompileRequest.of(main).withWorkDir(dir));
+    }
+
+    private static Diagnostic only(Compilation c) {
+        assertThat(c.internal()).isNull();
+        assertThat(c.diagnostics()).hasSize(1);
+        return c.diagnostics().get(0);
+    }
+
+    @Test
+    void aDottedKeyOfSixThousandSegmentsIsTooDeepToWrite() throws IOException {
+        // the YAML writer recursed once per level and overflowed the command line's main thread
+        String key = IntStream.range(0, 6000).mapToObj(i -> "k").collect(Collectors.joining("."));
+        Diagnostic d = only(compile("x = {" + key + " = 1}\n"));
+        assertThat(d.code()).isEqualTo(Code.E0509);
+        assertThat(d.message()).isEqualTo("the value of `x` nests more than 1000 levels deep; Skiff writes at most 1000");
+        assertThat(d.span().line()).isEqualTo(1);
+    }
+
+    @Test
+    void outputJustUnderTheDepthLimitIsWritten() throws IOException {
+        String key = IntStream.range(0, 999).mapToObj(i -> "k").collect(Collectors.joining("."));
+        Compilation c = compile("x = {" + key + " = 1}\n");
+        assertThat(c.diagnostics()).isEmpty();
+        assertThat(c.yaml()).endsWith(" ".repeat(2 * 999) + "k: 1\n");
+    }
+
+    @Test
+    void anInheritanceChainLongerThanAHundredSchemasIsRefused() throws IOException {
+        // each schema repeats its ancestors' bodies: 2,000 of them did not resolve in 10 seconds
+        String chain = "schema S0:\n    a0: int = 0\n" + IntStream.range(1, 150)
+                .mapToObj(i -> "schema S" + i + "(S" + (i - 1) + "):\n    a" + i + ": int = " + i + "\n")
+                .collect(Collectors.joining()) + "s = S149 {}\n";
+        Diagnostic d = only(compile(chain));
+        assertThat(d.code()).isEqualTo(Code.E0310);
+        assertThat(d.message()).isEqualTo("schema `S101` inherits through more than 100 schemas");
+        assertThat(d.span().text()).isEqualTo("S100");
+        assertThat(compile(chain.replace("s = S149 {}", "s = S100 {}")).diagnostics()).isEmpty();
+    }
+}
