@@ -30,8 +30,13 @@ public final class Skiff {
     private Skiff() {
     }
 
-    /** Stack for the compiling thread: deep but legal nesting must not overflow the default stack. */
-    private static final long STACK_BYTES = 1L << 30;
+    /**
+     * Stack for the compiling thread. Deep but legal programs (200 nested brackets, 1,000 nested calls, 2,000
+     * levels of operators) run in 4 MiB; the limits on nesting ({@code Parser}, {@code Interpreter}) keep
+     * what a program can reach within this. It bounds what one compilation can take outside the heap: a
+     * stack overflow commits the whole stack, which a 1 GiB stack made a gigabyte per compilation.
+     */
+    private static final long STACK_BYTES = 64L << 20;
 
     public static Compilation compile(CompileRequest request) {
         Compilation[] result = new Compilation[1];
@@ -122,6 +127,11 @@ public final class Skiff {
                 return new Compilation(diagnostics, null, null, null);
             }
             Evaluator.Output out = result.value();
+            Diagnostic tooDeep = tooDeep(out.document(), out.stream());
+            if (tooDeep != null) {
+                diagnostics.add(tooDeep);
+                return new Compilation(diagnostics, null, null, null);
+            }
             List<Object> stream = null;
             if (out.stream() != null) {
                 stream = new ArrayList<>();
@@ -130,13 +140,7 @@ public final class Skiff {
                     stream.add(dev.skiff.eval.value.Values.toJavaWithPrivate(doc));
                 }
             }
-            Object document = out.document().toJava();
-            Diagnostic tooDeep = tooDeep(out.document(), document, stream);
-            if (tooDeep != null) {
-                diagnostics.add(tooDeep);
-                return new Compilation(diagnostics, null, null, null);
-            }
-            return new Compilation(diagnostics, document, stream, null, out);
+            return new Compilation(diagnostics, out.document().toJava(), stream, null, out);
         } catch (IOException e) {
             diagnostics.add(Diagnostic.error(Code.E0206, null, "cannot read input: " + e.getMessage()));
             return new Compilation(diagnostics, null, null, null);
@@ -147,27 +151,43 @@ public final class Skiff {
     }
 
     /** An error for output nested deeper than Skiff writes, at the top-level name that holds it; or null. */
-    private static Diagnostic tooDeep(Value values, Object document, List<Object> stream) {
+    private static Diagnostic tooDeep(Value document, List<Value> stream) {
         int limit = dev.skiff.emit.Depth.MAX_OUTPUT;
         String hint = "YAML and JSON readers refuse data nested this deep; look for a recursion or a dotted key"
                 + " that builds it";
-        if (document instanceof java.util.Map<?, ?> top) {
-            for (java.util.Map.Entry<?, ?> e : top.entrySet()) {
-                if (dev.skiff.emit.Depth.of(e.getValue(), limit) >= limit) {
-                    dev.skiff.source.Span at = firstSpan(dev.skiff.eval.value.Values.entries(values) == null ? null
-                            : dev.skiff.eval.value.Values.entries(values).get(String.valueOf(e.getKey())));
-                    return Diagnostic.error(Code.E0509, at, "the value of `" + e.getKey() + "` nests more than " + limit
-                            + " levels deep; Skiff writes at most " + limit).withHint(hint);
-                }
+        java.util.Map<String, Value> top = dev.skiff.eval.value.Values.entries(document);
+        for (java.util.Map.Entry<String, Value> e : top == null ? java.util.Map.<String, Value>of().entrySet() : top.entrySet()) {
+            if (depth(e.getValue(), limit) >= limit) {
+                return Diagnostic.error(Code.E0509, firstSpan(e.getValue()), "the value of `" + e.getKey()
+                        + "` nests more than " + limit + " levels deep; Skiff writes at most " + limit).withHint(hint);
             }
         }
-        for (Object doc : stream == null ? List.<Object>of() : stream) {
-            if (dev.skiff.emit.Depth.of(doc, limit) > limit) {
-                return Diagnostic.error(Code.E0509, null, "a document of the output stream nests more than " + limit
+        for (Value doc : stream == null ? List.<Value>of() : stream) {
+            if (depth(doc, limit) >= limit) {
+                return Diagnostic.error(Code.E0509, firstSpan(doc), "a document of the output stream nests more than " + limit
                         + " levels deep; Skiff writes at most " + limit).withHint(hint);
             }
         }
         return null;
+    }
+
+    /** How deeply a value nests (configs, schema instances, lists), counted without recursion up to {@code limit}. */
+    private static int depth(Value v, int limit) {
+        java.util.ArrayDeque<Object[]> work = new java.util.ArrayDeque<>();
+        work.push(new Object[] {v, 0});
+        int deepest = 0;
+        while (!work.isEmpty() && deepest < limit) {
+            Object[] item = work.pop();
+            int d = (int) item[1];
+            deepest = Math.max(deepest, d);
+            java.util.Map<String, Value> entries = dev.skiff.eval.value.Values.entries((Value) item[0]);
+            if (entries != null) {
+                entries.values().forEach(x -> work.push(new Object[] {x, d + 1}));
+            } else if (item[0] instanceof Value.ListV l) {
+                l.items().forEach(x -> work.push(new Object[] {x, d + 1}));
+            }
+        }
+        return deepest;
     }
 
     /** Where the first entry of a value (or of its first item, and so on) was written, or null. */

@@ -33,13 +33,31 @@ class LimitsTest {
     }
 
     @Test
-    void aDottedKeyOfSixThousandSegmentsIsTooDeepToWrite() throws IOException {
-        // the YAML writer recursed once per level and overflowed the command line's main thread
+    void aDottedKeyOfSixThousandSegmentsIsTooDeepToParse() throws IOException {
+        // it reached the YAML writer, which recursed once per level and overflowed the CLI's main thread
         String key = IntStream.range(0, 6000).mapToObj(i -> "k").collect(Collectors.joining("."));
+        Diagnostic d = only(compile("x = {" + key + " = 1}\n"));
+        assertThat(d.code()).isEqualTo(Code.E0109);
+        assertThat(d.span().line()).isEqualTo(1);
+    }
+
+    @Test
+    void outputNestedDeeperThanAThousandLevelsIsNotWritten() throws IOException {
+        String key = IntStream.range(0, 1200).mapToObj(i -> "k").collect(Collectors.joining("."));
         Diagnostic d = only(compile("x = {" + key + " = 1}\n"));
         assertThat(d.code()).isEqualTo(Code.E0509);
         assertThat(d.message()).isEqualTo("the value of `x` nests more than 1000 levels deep; Skiff writes at most 1000");
         assertThat(d.span().line()).isEqualTo(1);
+    }
+
+    @Test
+    void deepRecursionThroughDeepExpressionsEndsWithADiagnosticAtTheExpression() throws IOException {
+        // 999 calls, each 1,900 additions deep: two million levels, more than any stack holds
+        String sum = "f(n - 1)" + " + 1".repeat(1900);
+        Diagnostic d = only(compile("f = lambda n: int -> int {\n    " + sum + " if n > 0 else 0\n}\nx = f(999)\n"));
+        assertThat(d.code()).isEqualTo(Code.E0506);
+        assertThat(d.message()).isEqualTo("expressions and calls nest more than 20000 levels deep");
+        assertThat(d.span().line()).isEqualTo(2);
     }
 
     @Test

@@ -60,7 +60,29 @@ final class Interpreter {
 
     // ---------------------------------------------------------------- expressions
 
+    /**
+     * Evaluations in progress, one inside the other. Calls are limited by {@code maxCallDepth}, but each call
+     * may nest expressions deeply too; this keeps the product within the compiling thread's stack.
+     */
+    private int nesting;
+    static final int MAX_NESTING = 20_000;
+    /** The top-level statement being executed: where a stack overflow is reported. */
+    Span statement;
+
     Value eval(Expr e, Env env) {
+        if (nesting >= MAX_NESTING) {
+            throw new EvalException(Code.E0506, e.span(), "expressions and calls nest more than " + MAX_NESTING
+                    + " levels deep").withHint("look for a recursion that does not end, or split a deep expression");
+        }
+        nesting++;
+        try {
+            return evalHere(e, env);
+        } finally {
+            nesting--;
+        }
+    }
+
+    private Value evalHere(Expr e, Env env) {
         if (++steps > options.limits().maxSteps()) {
             throw new EvalException(Code.E0509, e.span(), "the program takes more than "
                     + options.limits().maxSteps() + " steps to evaluate")

@@ -14,6 +14,7 @@ import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
@@ -61,6 +62,14 @@ public final class Parser {
                 tree = parser.file();
                 syntax = errors.found;
             }
+            ParserRuleContext deepest = deeperThan(tree, MAX_TREE_DEPTH);
+            if (deepest != null) {
+                // later stages walk the tree recursively, on threads whose stacks are not the parser's
+                diagnostics.add(Diagnostic.error(Code.E0109, cx.span(deepest.getStart()), "this expression is nested "
+                        + "too deeply: more than " + MAX_TREE_DEPTH + " levels of operators, brackets and blocks")
+                        .withHint("split it into named parts"));
+                return Result.of(new SourceUnit(whole, file, List.of(), List.of()), diagnostics);
+            }
             if (lexer.problems().isEmpty()) {
                 diagnostics.addAll(syntax);
             } else {
@@ -93,6 +102,34 @@ public final class Parser {
                     "this file nests expressions too deeply to parse"));
             return Result.of(new SourceUnit(whole, file, List.of(), List.of()), diagnostics);
         }
+    }
+
+    /**
+     * The most levels of grammar rules a file may nest: deep enough for 200 nested brackets (the lexer's
+     * limit), and for the deepest real program by thirty times.
+     */
+    static final int MAX_TREE_DEPTH = 2_000;
+
+    /** The first node nested more than {@code limit} levels deep, found without recursion; or null. */
+    private static ParserRuleContext deeperThan(ParserRuleContext root, int limit) {
+        java.util.ArrayDeque<ParserRuleContext> work = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<Integer> depths = new java.util.ArrayDeque<>();
+        work.push(root);
+        depths.push(1);
+        while (!work.isEmpty()) {
+            ParserRuleContext node = work.pop();
+            int depth = depths.pop();
+            if (depth > limit) {
+                return node;
+            }
+            for (int i = node.getChildCount() - 1; i >= 0; i--) {
+                if (node.getChild(i) instanceof ParserRuleContext child) {
+                    work.push(child);
+                    depths.push(depth + 1);
+                }
+            }
+        }
+        return null;
     }
 
     private static List<Node.Comment> comments(CommonTokenStream tokens, BuildContext cx) {

@@ -78,7 +78,7 @@ public final class SkiffLanguageServer implements LanguageServer, LanguageClient
     private final Map<String, List<Diagnostic>> compiled = new ConcurrentHashMap<>();
     private final Map<String, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(null, r, "skiff-analysis", 256L << 20);
+        Thread t = new Thread(null, r, "skiff-analysis", 64L << 20); // the parser limits nesting; this long-lived thread keeps what it touches
         t.setDaemon(true);
         return t;
     });
