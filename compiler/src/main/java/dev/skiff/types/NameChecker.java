@@ -225,7 +225,7 @@ public final class NameChecker {
             expr(p.defaultValue());
         }
         Set<String> names = new HashSet<>();
-        boolean known = members(d, names, new HashSet<>());
+        boolean known = members(d, names, identitySet());
         enter(names, !known);
         Node.IndexSignature sig = d.indexSignature();
         if (sig != null) {
@@ -240,6 +240,14 @@ public final class NameChecker {
         }
         d.body().forEach(this::stmt);
         leave();
+    }
+
+    /**
+     * A set of syntax nodes by identity: a record's hashCode walks its whole subtree, which made a chain of
+     * thousands of inheriting schemas take minutes.
+     */
+    private static <T> Set<T> identitySet() {
+        return java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     }
 
     /**
@@ -272,7 +280,7 @@ public final class NameChecker {
         r.parents().forEach(this::expr);
         expr(r.forHost());
         Set<String> names = new HashSet<>();
-        boolean known = ruleMembers(r, names, new HashSet<>());
+        boolean known = ruleMembers(r, names, identitySet());
         for (Node.Param p : r.params()) {
             type(p.type());
             expr(p.defaultValue());
@@ -290,7 +298,7 @@ public final class NameChecker {
         boolean known = true;
         if (r.forHost() != null) {
             Stmt.SchemaDecl host = r.forHost() instanceof Expr.Name n ? schemas.get(n.id()) : null;
-            known = host != null && members(host, into, new HashSet<>());
+            known = host != null && members(host, into, identitySet());
         }
         for (Expr p : r.parents()) {
             Stmt.RuleDecl parent = p instanceof Expr.Name n ? rules.get(n.id()) : null;

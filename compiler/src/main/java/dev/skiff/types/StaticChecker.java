@@ -456,7 +456,7 @@ public final class StaticChecker {
             return;
         }
         Stmt.SchemaDecl d = schemaNamed(si.schema());
-        Map<String, Stmt.SchemaAttr> required = d == null ? null : requiredAttributes(d, new HashSet<>());
+        Map<String, Stmt.SchemaAttr> required = d == null ? null : requiredAttributes(d, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
         if (required == null) {
             return;
         }
