@@ -51,8 +51,7 @@ public final class Formatter {
         // two tokens written without space between them may read back as one (`1 .P` as the number `1.P`,
         // `. ..` as `...`): put a space there and lay out again, until every token reads back as itself
         for (int round = 0; round < MAX_GLUE_ROUNDS; round++) {
-            int glued = gluedAt(laid, toks);
-            if (glued < 0 || !spaced.add(glued)) {
+            if (!spaced.addAll(glued(laid, toks))) {
                 break;
             }
             laid = layout(text, toks, spaced);
@@ -67,22 +66,30 @@ public final class Formatter {
     }
 
     /**
-     * The index of a token that, read back from the laid-out text, has merged into the one before it (so a
-     * space is needed before it), or -1 when every token reads back as itself.
+     * The indexes of the tokens that, read back from the laid-out text, have merged into the token before
+     * them (so each needs a space before it); empty when every token reads back as itself.
      */
-    private static int gluedAt(Laid laid, List<Tok> toks) {
+    private static Set<Integer> glued(Laid laid, List<Tok> toks) {
+        Set<Integer> out = new HashSet<>();
         List<Tok> again = tokens(laid.text());
-        for (int i = 0; i < toks.size() && i < again.size(); i++) {
+        int i = 0;
+        for (int j = 0; j < again.size() && i < toks.size(); j++) {
+            Tok got = again.get(j);
             Tok want = toks.get(i);
-            Tok got = again.get(i);
             if (got.type() == want.type() && got.text().equals(want.text())) {
+                i++;
                 continue;
             }
-            int wantEnd = laid.starts()[i] + want.text().length();
             int gotEnd = got.token().getStopIndex() + 1;
-            return gotEnd > wantEnd && i + 1 < toks.size() ? i + 1 : -1;
+            if (gotEnd <= laid.starts()[i] + want.text().length() || i + 1 >= toks.size()) {
+                break; // read back shorter, not merged: no space fixes that (the meaning check refuses it)
+            }
+            out.add(i + 1);
+            while (i < toks.size() && laid.starts()[i] < gotEnd) {
+                i++; // the tokens this one swallowed
+            }
         }
-        return -1;
+        return out;
     }
 
     private static Laid layout(String text, List<Tok> toks, Set<Integer> spaced) {
@@ -96,6 +103,7 @@ public final class Formatter {
         int lastLine = -1;
         Deque<int[]> branches = new ArrayDeque<>();
         int[] owner = null; // column, bracket depth and line of an `if` entry whose condition is being read
+        Tok prevCode = null; // the previous token that is not a comment
         boolean prevTopImport = false;
         int topLevelSchemaEnd = -1;
         for (int i = 0; i < toks.size(); i++) {
@@ -128,8 +136,12 @@ public final class Formatter {
                     }
                 }
                 // `if`/`elif`/`else` branches inside a config, list or lambda body indent one more level
+                // (only a line that starts an item can leave a branch: the parser decides by the column of the
+                // item after a separator; a line that continues an item, after an operator, belongs to it)
+                boolean continues = prevCode != null && !startsItem(prevCode, t);
                 while (!branches.isEmpty() && (brackets.size() < branches.peek()[1]
-                        || brackets.size() == branches.peek()[1] && t.token().getCharPositionInLine() <= branches.peek()[0])) {
+                        || !continues && brackets.size() == branches.peek()[1]
+                        && t.token().getCharPositionInLine() <= branches.peek()[0])) {
                     branches.pop();
                 }
                 // a line inside brackets is indented one level more than the line that opened the innermost
@@ -194,6 +206,9 @@ public final class Formatter {
             }
             lastLine = t.endLine();
             prev = t;
+            if (t.type() != SkiffLexer.COMMENT) {
+                prevCode = t;
+            }
             prevUnary = unary;
         }
         if (prev != null) {
@@ -242,6 +257,24 @@ public final class Formatter {
             }
         }
         return n;
+    }
+
+    /**
+     * Whether a line that begins with {@code t}, after {@code prev}, starts a new item of a list, config or
+     * lambda body (or closes it), as the lexer sees it: after a separator, an opening bracket or a branch's
+     * `:`, or after a token that ends an item (then the line break separates). Otherwise it continues one.
+     */
+    private static boolean startsItem(Tok prev, Tok t) {
+        int p = prev.type();
+        if (p == SkiffLexer.COMMA || p == SkiffLexer.SEMI || p == SkiffLexer.COLON || isOpener(p) || isCloser(t.type())
+                || t.type() == SkiffLexer.COMMA) {
+            return true;
+        }
+        return switch (p) {
+            case SkiffLexer.NAME, SkiffLexer.INT, SkiffLexer.FLOAT, SkiffLexer.STRING, SkiffLexer.TRUE, SkiffLexer.FALSE,
+                    SkiffLexer.NONE, SkiffLexer.UNDEFINED, SkiffLexer.RPAREN, SkiffLexer.RBRACK, SkiffLexer.RBRACE -> true;
+            default -> false;
+        };
     }
 
     private static boolean isBranchKeyword(int type) {
