@@ -145,11 +145,42 @@ final class DataModules {
                     Values.truthy(o.getOrDefault("ignore_none", Value.Bool.FALSE)));
             List<Value> docs = new ArrayList<>();
             for (Value v : values) {
-                docs.add(SystemModules.fromJava(shape.apply(data(v))));
+                docs.add(keepSpans(v, SystemModules.fromJava(shape.apply(data(v)))));
             }
             a.ctx().setOutputStream(docs, o);
             return Value.None.NONE;
         });
+    }
+
+    /**
+     * {@code shaped} with the places its entries were written in {@code original}, where the two still match
+     * key for key: validating a document of the stream points at the line that wrote the offending value. The
+     * depth of a document is bounded by the output's limit, so this recursion is too.
+     */
+    private static Value keepSpans(Value original, Value shaped) {
+        Map<String, Value> from = Values.entries(original);
+        if (shaped instanceof Value.DictV d && from != null) {
+            Map<String, dev.skiff.source.Span> spans = original instanceof Value.DictV o ? o.spans()
+                    : original instanceof Value.SchemaV o ? o.spans() : Map.of();
+            Map<String, Value> entries = new java.util.LinkedHashMap<>();
+            Map<String, dev.skiff.source.Span> kept = new java.util.LinkedHashMap<>();
+            for (Map.Entry<String, Value> e : d.entries().entrySet()) {
+                Value before = from.get(e.getKey());
+                entries.put(e.getKey(), before == null ? e.getValue() : keepSpans(before, e.getValue()));
+                if (spans.get(e.getKey()) != null) {
+                    kept.put(e.getKey(), spans.get(e.getKey()));
+                }
+            }
+            return new Value.DictV(entries, d.ops(), kept);
+        }
+        if (shaped instanceof Value.ListV l && original instanceof Value.ListV o && l.items().size() == o.items().size()) {
+            List<Value> items = new ArrayList<>();
+            for (int i = 0; i < l.items().size(); i++) {
+                items.add(keepSpans(o.items().get(i), l.items().get(i)));
+            }
+            return new Value.ListV(items);
+        }
+        return shaped;
     }
 
     /** JSON on one line with Python's separators ({@code ", "} and {@code ": "}). */
