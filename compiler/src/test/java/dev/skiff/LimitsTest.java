@@ -80,4 +80,13 @@ class LimitsTest {
         assertThat(d.span().text()).isEqualTo("S100");
         assertThat(compile(chain.replace("s = S149 {}", "s = S100 {}")).diagnostics()).isEmpty();
     }
+
+    @Test
+    void aChainOfTwoThousandSchemasIsCheckedAndRefused() throws IOException {
+        // the name checker kept visited schemas in a hash set of syntax nodes, each hash walking a subtree
+        String chain = "schema S0:\n    a0: int = 0\n" + IntStream.range(1, 2000)
+                .mapToObj(i -> "schema S" + i + "(S" + (i - 1) + "):\n    a" + i + ": int = a" + (i - 1) + " + 1\n")
+                .collect(Collectors.joining()) + "s = S1999 {}\n";
+        assertThat(only(compile(chain)).code()).isEqualTo(Code.E0310);
+    }
 }

@@ -81,6 +81,15 @@ class FormatterMeaningTest {
     }
 
     @Test
+    void aLineThatContinuesAnItemStaysInItsBranch() throws IOException {
+        // `(l)` continues the item `*` (no line break ends an item after an operator); it used to pop the
+        // branch, and `s` fell out of the `if`, leaving the `else` without one
+        String text = "l = [1]\ns = 2\na = [\n    if True:\n     *\n(l)\n      s\n    else: 0]\n";
+        assertThat(output(text)).isEqualTo("l:\n- 1\ns: 2\na:\n- 1\n- 2\n");
+        formatsSafely(text);
+    }
+
+    @Test
     void tokensThatWouldReadAsOneKeepASpace() throws IOException {
         // `1.P` would be a number with a multiplier, `...` one token of three dots
         assertThat(Formatter.format("x = 1 .P\n")).isEqualTo("x = 1 .P\n");
