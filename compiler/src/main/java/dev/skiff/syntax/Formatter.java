@@ -102,7 +102,9 @@ public final class Formatter {
         boolean prevUnary = false;
         int lastLine = -1;
         Deque<int[]> branches = new ArrayDeque<>();
-        int[] owner = null; // column, bracket depth and line of an `if` entry whose condition is being read
+        // the `if` entries whose conditions are being read (column, bracket depth, line); a condition may hold
+        // brackets with `if` entries of their own
+        Deque<int[]> owners = new ArrayDeque<>();
         Tok prevCode = null; // the previous token that is not a comment
         boolean prevTopImport = false;
         int topLevelSchemaEnd = -1;
@@ -157,7 +159,7 @@ public final class Formatter {
                         inner += b[1] == brackets.size() ? 1 : 0;
                     }
                     depth = bracketIndent.peek() + 1 + inner;
-                    if (owner != null && owner[1] == brackets.size() && t.line() > owner[2]) {
+                    if (!owners.isEmpty() && owners.peek()[1] == brackets.size() && t.line() > owners.peek()[2]) {
                         depth++; // the condition of an `if` entry continues on this line
                     }
                 }
@@ -192,14 +194,15 @@ public final class Formatter {
             }
             // an `if` entry's branch is what follows the `:` that ends its condition, which may span lines
             if (!brackets.isEmpty() && isBranchKeyword(t.type()) && startsEntry(toks, i)) {
-                owner = new int[] {t.token().getCharPositionInLine(), brackets.size(), t.line()};
-            } else if (owner != null && t.type() == SkiffLexer.COLON && brackets.size() == owner[1]) {
+                owners.push(new int[] {t.token().getCharPositionInLine(), brackets.size(), t.line()});
+            } else if (!owners.isEmpty() && t.type() == SkiffLexer.COLON && brackets.size() == owners.peek()[1]) {
+                int[] owner = owners.pop();
                 if (i + 1 >= toks.size() || toks.get(i + 1).line() > t.line()) {
                     branches.push(new int[] {owner[0], owner[1]});
                 }
-                owner = null;
-            } else if (owner != null && brackets.size() < owner[1]) {
-                owner = null;
+            }
+            while (!owners.isEmpty() && brackets.size() < owners.peek()[1]) {
+                owners.pop();
             }
             if (t.blockDepth() == 0 && brackets.isEmpty() && (newLine)) {
                 prevTopImport = t.type() == SkiffLexer.IMPORT;

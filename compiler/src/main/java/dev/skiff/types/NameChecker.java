@@ -242,6 +242,8 @@ public final class NameChecker {
         leave();
     }
 
+    private static final int MAX_ANCESTORS = 100;
+
     /**
      * A set of syntax nodes by identity: a record's hashCode walks its whole subtree, which made a chain of
      * thousands of inheriting schemas take minutes.
@@ -255,6 +257,9 @@ public final class NameChecker {
      * parents and mixins. False when some of them cannot be known from this module.
      */
     private boolean members(Stmt.SchemaDecl d, Set<String> into, Set<Stmt.SchemaDecl> seen) {
+        if (seen.size() > MAX_ANCESTORS) {
+            return false; // evaluation refuses so long a chain; walking it for every schema cost its square
+        }
         if (!seen.add(d)) {
             return true; // an inheritance cycle is reported by evaluation
         }

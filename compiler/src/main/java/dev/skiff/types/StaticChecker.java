@@ -403,7 +403,7 @@ public final class StaticChecker {
      * chain lies outside the module (then attribute names cannot be known).
      */
     private Map<String, Attr> attributes(Stmt.SchemaDecl d, Set<Stmt.SchemaDecl> seen) {
-        if (!seen.add(d) || !d.mixins().isEmpty() || d.indexSignature() != null) {
+        if (seen.size() > MAX_ANCESTORS || !seen.add(d) || !d.mixins().isEmpty() || d.indexSignature() != null) {
             return null;
         }
         Map<String, Attr> out = new LinkedHashMap<>();
@@ -423,6 +423,12 @@ public final class StaticChecker {
         own.forEach((name, type) -> out.put(name, new Attr(type, m)));
         return out;
     }
+
+    /**
+     * Past this many ancestors a schema's attributes are taken as unknown here: evaluation refuses so long a
+     * chain (E0310), and walking it for every use cost the cube of its length.
+     */
+    private static final int MAX_ANCESTORS = 100;
 
     /** An attribute's declared type (null for any), with the module whose names the type is written in. */
     private record Attr(TypeExpr type, Module module) {
@@ -487,7 +493,7 @@ public final class StaticChecker {
      * null when that cannot be known from the source.
      */
     private Map<String, Stmt.SchemaAttr> requiredAttributes(Stmt.SchemaDecl d, Set<Stmt.SchemaDecl> seen) {
-        if (!seen.add(d) || !d.mixins().isEmpty() || d.indexSignature() != null) {
+        if (seen.size() > MAX_ANCESTORS || !seen.add(d) || !d.mixins().isEmpty() || d.indexSignature() != null) {
             return null;
         }
         Map<String, Stmt.SchemaAttr> out = new LinkedHashMap<>();

@@ -90,6 +90,13 @@ class FormatterMeaningTest {
     }
 
     @Test
+    void anIfEntryInTheConditionOfAnotherKeepsTheOuterOnesBranch() throws IOException {
+        String text = "x = [\n    1\n    if sum([if True: 1, 2 else: 3]) > 0:\n            5\n]\n";
+        assertThat(output(text)).isEqualTo("x:\n- 1\n- 5\n");
+        assertThat(formatsSafely(text)).isEqualTo(text.replace("            5", "        5"));
+    }
+
+    @Test
     void tokensThatWouldReadAsOneKeepASpace() throws IOException {
         // `1.P` would be a number with a multiplier, `...` one token of three dots
         assertThat(Formatter.format("x = 1 .P\n")).isEqualTo("x = 1 .P\n");
