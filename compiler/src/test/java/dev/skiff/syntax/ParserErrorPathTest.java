@@ -3,8 +3,10 @@ package dev.skiff.syntax;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.skiff.diag.Diagnostic;
+import dev.skiff.grammar.Shortcuts;
 import dev.skiff.grammar.SkiffLexer;
 import dev.skiff.grammar.SkiffParser;
+import dev.skiff.grammar.SkiffParserBase;
 import dev.skiff.source.SourceFile;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -12,8 +14,11 @@ import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.TokenStream;
 import org.antlr.v4.runtime.atn.DecisionInfo;
 import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.atn.ProfilingATNSimulator;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +53,7 @@ class ParserErrorPathTest {
             parser.removeErrorListeners();
             parser.getInterpreter().setPredictionMode(recovering ? PredictionMode.LL : PredictionMode.SLL);
             parser.setErrorHandler(recovering ? new DefaultErrorStrategy() : new BailErrorStrategy());
-            parser.setProfile(true);
+            parser.setInterpreter(new ShortcutProfiler(parser)); // the profiler, with the parser's own shortcuts
             try {
                 parser.file();
             } catch (ParseCancellationException expected) {
@@ -61,6 +66,19 @@ class ParserErrorPathTest {
             }
         }
         return new Profile(tokens, longest, total, full);
+    }
+
+    /** ANTLR's profiler, taking the {@link Shortcuts} the parser takes (decisions they settle count no lookahead). */
+    private static final class ShortcutProfiler extends ProfilingATNSimulator {
+        ShortcutProfiler(SkiffParser parser) {
+            super(parser);
+        }
+
+        @Override
+        public int adaptivePredict(TokenStream input, int decision, ParserRuleContext outerContext) {
+            int alt = Shortcuts.predict((SkiffParserBase) parser, input, decision);
+            return alt != 0 ? alt : super.adaptivePredict(input, decision, outerContext);
+        }
     }
 
     private static String nestedIfs(String margin, int depth, String body) {
@@ -113,6 +131,19 @@ class ParserErrorPathTest {
         String attrs = IntStream.range(0, 200).mapToObj(i -> "    a" + i + ": int = " + i + "\n").collect(Collectors.joining());
         Profile p = profile("schema S:\n" + attrs + "x = )\n");
         assertThat(p.fullContext()).isZero();
+    }
+
+    @Test
+    void nestedInstancesListsAndConfigsCostTheSamePerTokenAtAnyDepth() {
+        // `S {` was told from a name by reading to the end of the config (a lambda's default value may be
+        // followed by its body), and a list from a comprehension by reading its first item: at every level
+        for (String[] shape : new String[][] {{"N {next = ", "None", "}"}, {"[", "1", "]"}, {"{a: ", "1", "}"},
+                {"f(x) {a = ", "1", "}"}}) {
+            Profile shallow = profile("x = " + shape[0].repeat(20) + shape[1] + shape[2].repeat(20) + "\ny = )\n");
+            Profile deep = profile("x = " + shape[0].repeat(180) + shape[1] + shape[2].repeat(180) + "\ny = )\n");
+            assertThat(deep.lookaheadPerToken()).as(shape[0]).isLessThan(shallow.lookaheadPerToken() * 1.1);
+            assertThat(deep.longestLookahead()).as(shape[0]).isLessThan(8);
+        }
     }
 
     @Test

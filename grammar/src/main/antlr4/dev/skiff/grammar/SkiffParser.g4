@@ -173,20 +173,34 @@ atom
     | NONE                                                      #noneAtom
     | UNDEFINED                                                 #undefinedAtom
     | LPAREN test RPAREN                                        #parenAtom
-    | LBRACK SEP? test compClause+ SEP? RBRACK                  #listComp
     | LBRACK SEP? listItems? RBRACK                             #listAtom
-    | LBRACE SEP? key=test op=(COLON | ASSIGN | PLUS_ASSIGN) value=test compClause+ SEP? RBRACE #dictComp
     | config                                                    #configAtom
-    | LAMBDA (bracedParams ARROW ret=type | params? (ARROW ret=type)?) LBRACE body=lambdaBody RBRACE #lambdaAtom
-    | {isQuantifier()}? quant=NAME NAME (COMMA NAME)? IN test LBRACE SEP? test (IF test)? SEP? RBRACE #quantifier
+    | LAMBDA head=lambdaHead LBRACE body=lambdaBody RBRACE #lambdaAtom
+    | {isQuantifier()}? quant=NAME NAME (COMMA NAME)? IN target=quantifierTarget LBRACE SEP? test (IF test)? SEP? RBRACE #quantifier
     ;
+
+// The two places where `{` may follow an expression: a lambda's parameters (a default value, then the body)
+// and a quantifier's target. Elsewhere `S {` is an instance, and the parser takes it as one at once
+// (Shortcuts); here it lets ANTLR decide, reading ahead.
+lambdaHead @init {enterBraceFollows();}
+    : bracedParams ARROW ret=type
+    | params? (ARROW ret=type)?
+    ;
+    finally {leaveBraceFollows();}
+quantifierTarget @init {enterBraceFollows();}
+    : test
+    ;
+    finally {leaveBraceFollows();}
 
 compClause: SEP? FOR NAME (COMMA NAME)? IN test (SEP? IF test)*;
 
 // Items are separated by a comma or a line break, always: an `if` item's branch leaves the separator after
 // it to the list. (Were a separator optional, `a -b` could be two items, and the parser would have to read
 // ahead to the end of the list to tell what every `+`, `-` or `*` after an operand means.)
-listItems: listItem (itemSep listItem)* itemSep?;
+// A comprehension is a list (or config) whose one item is followed by `for`: one rule, so that the parser
+// reads the first item once and goes by what follows it. As two alternatives it read the first item to its
+// end to choose, and the first item of a nested list again at each level.
+listItems: listItem (compClause+ SEP? | (itemSep listItem)* itemSep?);
 
 // One comma, and any line breaks around it (a line break alone separates too).
 itemSep: COMMA SEP* | SEP+ (COMMA SEP*)?;
@@ -206,7 +220,7 @@ listBranch[Token owner] locals [boolean inline]
     ;
 
 config: LBRACE SEP? configEntries? RBRACE;
-configEntries: configEntry (itemSep configEntry)* itemSep?;
+configEntries: configEntry (compClause+ SEP? | (itemSep configEntry)* itemSep?);
 configEntry
     : key=test op=(COLON | ASSIGN | PLUS_ASSIGN) value=test     #keyValue
     | DSTAR test                                                #unpack

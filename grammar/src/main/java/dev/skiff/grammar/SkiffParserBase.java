@@ -1,6 +1,7 @@
 package dev.skiff.grammar;
 
 import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.atn.ParserATNSimulator;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenStream;
 
@@ -10,8 +11,41 @@ import org.antlr.v4.runtime.TokenStream;
  * line, or those on later lines indented deeper than the {@code if}.
  */
 public abstract class SkiffParserBase extends Parser {
+    /** How many lambda heads and quantifier targets the parser is inside: there `{` may follow an expression. */
+    private int braceFollows;
+
     protected SkiffParserBase(TokenStream input) {
         super(input);
+    }
+
+    protected void enterBraceFollows() {
+        braceFollows++;
+    }
+
+    protected void leaveBraceFollows() {
+        braceFollows--;
+    }
+
+    /** Whether a `{` after an expression here can only open a config (an instance), never a body. */
+    boolean braceOpensConfig() {
+        return braceFollows == 0;
+    }
+
+    @Override
+    public void reset() {
+        super.reset();
+        braceFollows = 0;
+    }
+
+    /** ANTLR's prediction, with {@link Shortcuts} before it (installed on first use: the generated constructor sets ANTLR's). */
+    @Override
+    public ParserATNSimulator getInterpreter() {
+        ParserATNSimulator current = super.getInterpreter();
+        if (current != null && current.getClass() == ParserATNSimulator.class) {
+            current = new Shortcuts.Simulator(this, current);
+            setInterpreter(current);
+        }
+        return current;
     }
 
     /** The next token is on the same line as {@code owner}. */
