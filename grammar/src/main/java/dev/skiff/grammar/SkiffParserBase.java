@@ -1,6 +1,7 @@
 package dev.skiff.grammar;
 
 import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.atn.ParserATNSimulator;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenStream;
@@ -13,6 +14,69 @@ import org.antlr.v4.runtime.TokenStream;
 public abstract class SkiffParserBase extends Parser {
     /** How many lambda heads and quantifier targets the parser is inside: there `{` may follow an expression. */
     private int braceFollows;
+
+    /**
+     * The most rules the parser may be inside at once. Past it the parse stops with {@link TooDeep}: the
+     * parser recurses once per rule, so deeper input would overflow its stack, and later stages, which walk
+     * the tree recursively, could not take it anyway. (Brackets and blocks have lower limits of their own,
+     * in the lexer; this one catches the rest, such as thousands of `if` entries nested by indentation.)
+     */
+    public static final int MAX_DEPTH = 2_000;
+    private int depth;
+
+    /** Thrown when rules nest deeper than {@link #MAX_DEPTH}; {@code at} is the token where it happened. */
+    public static final class TooDeep extends RuntimeException {
+        private final transient Token at;
+
+        TooDeep(Token at) {
+            super(null, null, false, false);
+            this.at = at;
+        }
+
+        public Token at() {
+            return at;
+        }
+    }
+
+    /** Thrown when the parsing thread is interrupted: whoever asked for the parse no longer wants it. */
+    public static final class Cancelled extends RuntimeException {
+        Cancelled() {
+            super(null, null, false, false);
+        }
+    }
+
+    private void deeper() {
+        if (++depth > MAX_DEPTH) {
+            throw new TooDeep(getCurrentToken());
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            throw new Cancelled();
+        }
+    }
+
+    @Override
+    public void enterRule(ParserRuleContext localctx, int state, int ruleIndex) {
+        deeper();
+        super.enterRule(localctx, state, ruleIndex);
+    }
+
+    @Override
+    public void exitRule() {
+        depth--;
+        super.exitRule();
+    }
+
+    @Override
+    public void enterRecursionRule(ParserRuleContext localctx, int state, int ruleIndex, int precedence) {
+        deeper();
+        super.enterRecursionRule(localctx, state, ruleIndex, precedence);
+    }
+
+    @Override
+    public void unrollRecursionContexts(ParserRuleContext parentctx) {
+        depth--;
+        super.unrollRecursionContexts(parentctx);
+    }
 
     protected SkiffParserBase(TokenStream input) {
         super(input);
@@ -35,6 +99,7 @@ public abstract class SkiffParserBase extends Parser {
     public void reset() {
         super.reset();
         braceFollows = 0;
+        depth = 0;
     }
 
     /** ANTLR's prediction, with {@link Shortcuts} before it (installed on first use: the generated constructor sets ANTLR's). */
