@@ -119,8 +119,13 @@ public final class Skiff {
                 diagnostics.addAll(typeProblems);
                 return new Compilation(diagnostics, null, null, null);
             }
+            Limits.Configured limits = Limits.of(project.value().skiff());
+            if (!limits.problems().isEmpty()) {
+                diagnostics.addAll(limits.problems());
+                return new Compilation(diagnostics, null, null, null);
+            }
             EvalOptions options = new EvalOptions(request.options(), resolver, project.value().root(),
-                    request.printOut(), Limits.defaults(), k8sVersion, crdFiles, request.writeFiles());
+                    request.printOut(), limits.limits(), k8sVersion, crdFiles, request.writeFiles());
             Result<Evaluator.Output> result = new Evaluator(options).evaluate(parsed.value());
             diagnostics.addAll(result.diagnostics());
             if (hasErrors(diagnostics) || result.value() == null) {

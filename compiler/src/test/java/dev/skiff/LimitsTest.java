@@ -69,6 +69,42 @@ class LimitsTest {
     }
 
     @Test
+    void aProjectSetsItsStepLimitAndTimeInKclMod() throws IOException {
+        Files.writeString(dir.resolve("kcl.mod"), "[package]\nname = \"p\"\n\n[skiff]\nmax-steps = 1000\n");
+        Diagnostic steps = only(compile("x = sum([i * 2 for i in range(600)])\n"));
+        assertThat(steps.code()).isEqualTo(Code.E0509);
+        assertThat(steps.message()).isEqualTo("the program takes more than 1000 steps to evaluate");
+        Files.writeString(dir.resolve("kcl.mod"), "[package]\nname = \"p\"\n\n[skiff]\ntimeout = \"soon\"\n");
+        Diagnostic bad = only(compile("x = 1\n"));
+        assertThat(bad.code()).isEqualTo(Code.E0206);
+        assertThat(bad.message()).isEqualTo("`timeout` under [skiff] in kcl.mod must be a number of seconds above zero,"
+                + " not `soon`");
+    }
+
+    @Test
+    void theTimeLimitStopsAnEvaluationThatIsStillWithinItsSteps() throws IOException {
+        // a hundred million steps are allowed here, which take far longer than the second the project allows
+        Files.writeString(dir.resolve("kcl.mod"), "[package]\nname = \"p\"\n\n[skiff]\nmax-steps = 100_000_000_000\n"
+                + "timeout = 1\n");
+        Diagnostic d = only(compile("n = 10000\nx = sum([sum([j for j in range(n)]) for i in range(n)])\n"));
+        assertThat(d.code()).isEqualTo(Code.E0509);
+        assertThat(d.message()).isEqualTo("the program takes longer than 1 s to evaluate");
+        assertThat(String.join(" ", d.hints())).contains("`timeout = SECONDS` under [skiff] in kcl.mod");
+        assertThat(d.span().line()).isEqualTo(2);
+    }
+
+    @Test
+    void theTimeLimitStopsARegularExpressionThatBacktracksWithoutEnd() throws IOException {
+        // the steps count expressions: a single match that backtracks for hours is stopped by the clock
+        Files.writeString(dir.resolve("kcl.mod"), "[package]\nname = \"p\"\n\n[skiff]\ntimeout = 1\n");
+        Diagnostic d = only(compile("import regex\n\nx = regex.match(\"" + "a".repeat(30) + "x".repeat(30)
+                + "\", \"(.*a){31}\")\n"));
+        assertThat(d.code()).isEqualTo(Code.E0509);
+        assertThat(d.message()).isEqualTo("the program takes longer than 1 s to evaluate");
+        assertThat(d.span().line()).isEqualTo(3);
+    }
+
+    @Test
     void anInheritanceChainLongerThanAHundredSchemasIsRefused() throws IOException {
         // each schema repeats its ancestors' bodies: 2,000 of them did not resolve in 10 seconds
         String chain = "schema S0:\n    a0: int = 0\n" + IntStream.range(1, 150)

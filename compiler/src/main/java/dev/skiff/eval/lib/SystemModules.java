@@ -108,8 +108,10 @@ final class SystemModules {
     }
 
     private static void regex(Map<String, Value> m) {
-        fn(m, "regex", "match", a -> Value.Bool.of(pattern(a, a.str(1, "pattern")).matcher(a.str(0, "string")).lookingAt()));
-        fn(m, "regex", "search", a -> Value.Bool.of(pattern(a, a.str(1, "pattern")).matcher(a.str(0, "string")).find()));
+        fn(m, "regex", "match", a -> Value.Bool.of(pattern(a, a.str(1, "pattern"))
+                .matcher(new TimedText(a.str(0, "string"), a.ctx())).lookingAt()));
+        fn(m, "regex", "search", a -> Value.Bool.of(pattern(a, a.str(1, "pattern"))
+                .matcher(new TimedText(a.str(0, "string"), a.ctx())).find()));
         fn(m, "regex", "compile", a -> {
             try {
                 Pattern.compile(a.str(0, "pattern").replace("(?P<", "(?<"));
@@ -119,7 +121,7 @@ final class SystemModules {
             }
         });
         fn(m, "regex", "replace", a -> {
-            Matcher mt = pattern(a, a.str(1, "pattern")).matcher(a.str(0, "string"));
+            Matcher mt = pattern(a, a.str(1, "pattern")).matcher(new TimedText(a.str(0, "string"), a.ctx()));
             String repl = a.str(2, "replace").replaceAll("\\\\g<(\\w+)>", "\\${$1}").replaceAll("\\\\(\\d)", "\\$$1");
             Long count = a.optInt(3, "count");
             if (count == null || count == 0) {
@@ -135,7 +137,7 @@ final class SystemModules {
             return new Value.Str(sb.toString());
         });
         fn(m, "regex", "findall", a -> {
-            Matcher mt = pattern(a, a.str(1, "pattern")).matcher(a.str(0, "string"));
+            Matcher mt = pattern(a, a.str(1, "pattern")).matcher(new TimedText(a.str(0, "string"), a.ctx()));
             List<Value> found = new ArrayList<>();
             while (mt.find()) {
                 if (mt.groupCount() == 0) {
@@ -154,7 +156,7 @@ final class SystemModules {
         });
         fn(m, "regex", "split", a -> {
             Long max = a.optInt(2, "maxsplit");
-            String[] parts = pattern(a, a.str(1, "pattern")).split(a.str(0, "string"),
+            String[] parts = pattern(a, a.str(1, "pattern")).split(new TimedText(a.str(0, "string"), a.ctx()),
                     max == null || max == 0 ? -1 : (int) (max + 1));
             return new Value.ListV(java.util.Arrays.stream(parts).map(s -> (Value) new Value.Str(s)).toList());
         });
