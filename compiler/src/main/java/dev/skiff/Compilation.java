@@ -15,11 +15,18 @@ import java.util.List;
  * @param internal the exception behind an internal error, for {@code --debug}; null normally
  * @param evaluated the evaluated values behind {@code data} (they remember where each entry was written), or
  *                  null when the program has errors
+ * @param validation the Kubernetes objects and what the validator found in them, when the request asked for
+ *                   validation and evaluation succeeded; null otherwise
  */
 public record Compilation(List<Diagnostic> diagnostics, Object data, List<Object> stream, Throwable internal,
-                          dev.skiff.eval.Evaluator.Output evaluated) {
+                          dev.skiff.eval.Evaluator.Output evaluated, dev.skiff.validate.Validation validation) {
     public Compilation(List<Diagnostic> diagnostics, Object data, List<Object> stream, Throwable internal) {
-        this(diagnostics, data, stream, internal, null);
+        this(diagnostics, data, stream, internal, null, null);
+    }
+
+    /** The validated Kubernetes objects in output order; empty when there was no validation. */
+    public List<dev.skiff.validate.Manifest> manifests() {
+        return validation == null ? List.of() : validation.manifests();
     }
 
     public Compilation {

@@ -36,25 +36,22 @@ public final class Fabric8 {
      * {@code skiff build} validates them; on errors, no objects and the diagnostics.
      */
     public static Result<List<HasMetadata>> compile(CompileRequest request) {
-        return objects(Skiff.compile(request));
+        return objects(Skiff.compile(request.withValidation(true)));
     }
 
-    /** The objects of a compilation, or its diagnostics (compile errors or validation errors). */
+    /**
+     * The objects of a compilation made with validation, or its diagnostics (compile errors or validation
+     * errors).
+     */
     public static Result<List<HasMetadata>> objects(Compilation compilation) {
         if (compilation.hasErrors()) {
             return Result.failed(compilation.diagnostics());
         }
-        Result<List<Manifests.Manifest>> manifests = Manifests.of(compilation, null);
-        List<dev.skiff.diag.Diagnostic> all = new ArrayList<>(compilation.diagnostics());
-        all.addAll(manifests.diagnostics());
-        if (manifests.hasErrors()) {
-            return Result.failed(all);
-        }
         List<HasMetadata> out = new ArrayList<>();
-        for (Manifests.Manifest m : manifests.value()) {
+        for (dev.skiff.validate.Manifest m : compilation.manifests()) {
             out.add(toFabric8(m.data()));
         }
-        return Result.of(List.copyOf(out), all);
+        return Result.of(List.copyOf(out), compilation.diagnostics());
     }
 
     /** One object's data as fabric8's class for its kind, or a generic resource. */

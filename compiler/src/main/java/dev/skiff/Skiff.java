@@ -10,6 +10,16 @@ import dev.skiff.eval.value.Value;
 import dev.skiff.modules.Project;
 import dev.skiff.modules.ProjectResolver;
 import dev.skiff.syntax.SourceUnit;
+import dev.skiff.k8s.SchemaRegistry;
+import dev.skiff.modules.ParseCache;
+import dev.skiff.modules.Program;
+import dev.skiff.resolve.Bindings;
+import dev.skiff.resolve.Resolver;
+import dev.skiff.types.Checker;
+import dev.skiff.types.Inference;
+import dev.skiff.types.KubernetesSchemas;
+import dev.skiff.types.SchemaTypes;
+import dev.skiff.eval.lib.Library;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,9 +49,47 @@ public final class Skiff {
     private static final long STACK_BYTES = 64L << 20;
 
     public static Compilation compile(CompileRequest request) {
-        Compilation[] result = new Compilation[1];
-        // named after the caller, so a thread dump shows whose compilation is running
-        Thread worker = new Thread(null, () -> result[0] = compileHere(request),
+        return onCompileThread(() -> {
+            Analysis analysis = analyzeHere(request, ParseCache.NONE);
+            return analysis.hasErrors() || !analysis.available()
+                    ? new Compilation(analysis.diagnostics(), null, null, analysis.internal())
+                    : evaluateHere(analysis, request, () -> false);
+        });
+    }
+
+    /**
+     * The front end alone: the program read, parsed (through {@code cache}), resolved, typed and checked, without
+     * running it. The language server calls this on every change.
+     */
+    public static Analysis analyze(CompileRequest request, ParseCache cache) {
+        return onCompileThread(() -> analyzeHere(request, cache));
+    }
+
+    /**
+     * Runs an analysed program (and validates its objects when the request asks for it); an analysis with errors
+     * gives its diagnostics. {@code request} is the one the analysis was made from.
+     */
+    public static Compilation evaluate(Analysis analysis, CompileRequest request) {
+        return evaluate(analysis, request, () -> false);
+    }
+
+    /**
+     * {@link #evaluate(Analysis, CompileRequest)}, stopped as soon as it can be once {@code cancelled} answers
+     * true (an editor's compile of a text that has changed since); null when it was stopped.
+     */
+    public static Compilation evaluate(Analysis analysis, CompileRequest request,
+                                       java.util.function.BooleanSupplier cancelled) {
+        if (analysis.hasErrors() || !analysis.available()) {
+            return new Compilation(analysis.diagnostics(), null, null, analysis.internal());
+        }
+        return onCompileThread(() -> evaluateHere(analysis, request, cancelled));
+    }
+
+    /** Runs {@code work} on a thread with a deep stack: deep but legal nesting must not overflow the default one. */
+    private static <T> T onCompileThread(java.util.function.Supplier<T> work) {
+        Object[] result = new Object[1];
+        Thread worker = new Thread(null, () -> result[0] = work.get(),
+                // named after the caller, so a thread dump shows whose compilation is running
                 "skiff-compile (" + Thread.currentThread().getName() + ")", STACK_BYTES);
         worker.start();
         boolean interrupted = false;
@@ -58,7 +106,9 @@ public final class Skiff {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        return result[0];
+        @SuppressWarnings("unchecked")
+        T t = (T) result[0];
+        return t;
     }
 
     /** {@code ${KCL_MOD}/pkg/a.k}: as with {@code kcl}, the variable names the root of the working directory's project. */
@@ -71,14 +121,16 @@ public final class Skiff {
         return Path.of(root + text.substring("${KCL_MOD}".length()));
     }
 
-    private static Compilation compileHere(CompileRequest request) {
+    private static Analysis analyzeHere(CompileRequest request, ParseCache cache) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         try {
             List<Path> files = new ArrayList<>();
             for (Path input : request.inputs()) {
                 Path p = request.workDir().resolve(withModRoot(input, request.workDir()));
                 if (Files.isDirectory(p)) {
-                    List<Path> inDir = ProjectResolver.moduleFiles(p);
+                    // a directory is its package, or the [profile] entries of the kcl.mod at its root
+                    // (a malformed kcl.mod is reported once, by Project.discover below)
+                    List<Path> inDir = dev.skiff.modules.Programs.ofDirectory(p).value();
                     if (inDir.isEmpty()) {
                         diagnostics.add(Diagnostic.error(Code.E0206, null,
                                 "directory `" + input + "` has no `.k` files"));
@@ -94,39 +146,56 @@ public final class Skiff {
                 if (diagnostics.isEmpty()) {
                     diagnostics.add(Diagnostic.error(Code.E0206, null, "no input files"));
                 }
-                return new Compilation(diagnostics, null, null, null);
+                return Analysis.failed(diagnostics);
             }
             Result<Project> project = Project.discover(files.get(0));
             diagnostics.addAll(project.diagnostics());
             ProjectResolver resolver = new ProjectResolver(project.value(), request.workDir())
-                    .withOverlay(request.overlay());
+                    .withOverlay(request.overlay()).withParseCache(cache);
             Result<List<SourceUnit>> parsed = resolver.loadMain(files);
             diagnostics.addAll(parsed.diagnostics());
-            if (hasErrors(diagnostics)) {
-                return new Compilation(diagnostics, null, null, null);
-            }
+            boolean parses = !hasErrors(diagnostics);
             Object k8s = project.value().skiff().get("k8s");
             String k8sVersion = request.k8sVersion() != null ? request.k8sVersion() : k8s == null ? null : k8s.toString();
-            // what the source alone shows to be wrong is reported before evaluation, all of it at once
             List<Path> crdFiles = crds(request, project.value());
-            List<Diagnostic> typeProblems = new ArrayList<>(dev.skiff.types.NameChecker.checkProgram(parsed.value(),
-                    resolver, dev.skiff.eval.lib.Library.builtinNames(), dev.skiff.eval.lib.Library.systemModuleNames()));
-            typeProblems.addAll(dev.skiff.types.StaticChecker.check(parsed.value(),
-                    () -> dev.skiff.k8s.SchemaRegistry.with(k8sVersion, crdFiles).value(), resolver));
-            typeProblems.sort(java.util.Comparator.comparing((Diagnostic d) -> d.span() == null ? "" : d.span().file().name())
-                    .thenComparingInt(d -> d.span() == null ? 0 : d.span().start()));
-            if (!typeProblems.isEmpty()) {
+            KubernetesSchemas kubernetes = new KubernetesSchemas(() -> SchemaRegistry.with(k8sVersion, crdFiles));
+            Program program = Program.load(parsed.value(), resolver);
+            Bindings bindings = Resolver.resolve(program, Library.builtinNames(), Library.systemModuleNames());
+            SchemaTypes types = new SchemaTypes(bindings, kubernetes, Library::systemType);
+            Inference inference = new Inference(types, Library.functionTypes());
+            if (parses && request.staticChecks()) {
+                // what the source alone shows to be wrong is reported before evaluation, all of it at once
+                List<Diagnostic> typeProblems = new ArrayList<>(bindings.diagnostics());
+                typeProblems.addAll(types.declarationProblems());
+                typeProblems.addAll(Checker.check(inference, request.validate()));
+                typeProblems.sort(java.util.Comparator.comparing((Diagnostic d) -> d.span() == null ? ""
+                        : d.span().file().name()).thenComparingInt(d -> d.span() == null ? 0 : d.span().start()));
                 diagnostics.addAll(typeProblems);
-                return new Compilation(diagnostics, null, null, null);
             }
-            Limits.Configured limits = Limits.of(project.value().skiff());
+            return new Analysis(diagnostics, project.value(), resolver, program, bindings, types, inference,
+                    kubernetes, k8sVersion, crdFiles, null);
+        } catch (IOException e) {
+            diagnostics.add(Diagnostic.error(Code.E0206, null, "cannot read input: " + e.getMessage()));
+            return Analysis.failed(diagnostics);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            diagnostics.add(internalError(e));
+            return new Analysis(diagnostics, null, null, null, null, null, null, null, null, List.of(), e);
+        }
+    }
+
+    private static Compilation evaluateHere(Analysis analysis, CompileRequest request,
+                                            java.util.function.BooleanSupplier cancelled) {
+        List<Diagnostic> diagnostics = new ArrayList<>(analysis.diagnostics());
+        try {
+            Limits.Configured limits = Limits.of(analysis.project().skiff());
             if (!limits.problems().isEmpty()) {
                 diagnostics.addAll(limits.problems());
                 return new Compilation(diagnostics, null, null, null);
             }
-            EvalOptions options = new EvalOptions(request.options(), resolver, project.value().root(),
-                    request.printOut(), limits.limits(), k8sVersion, crdFiles, request.writeFiles());
-            Result<Evaluator.Output> result = new Evaluator(options).evaluate(parsed.value());
+            EvalOptions options = new EvalOptions(request.options(), analysis.resolver(), analysis.project().root(),
+                    request.printOut(), limits.limits(), analysis.k8sVersion(), analysis.crds(), request.writeFiles(),
+                    cancelled);
+            Result<Evaluator.Output> result = new Evaluator(options).evaluate(analysis.program(), analysis.types());
             diagnostics.addAll(result.diagnostics());
             if (hasErrors(diagnostics) || result.value() == null) {
                 return new Compilation(diagnostics, null, null, null);
@@ -145,10 +214,14 @@ public final class Skiff {
                     stream.add(dev.skiff.eval.value.Values.toJavaWithPrivate(doc));
                 }
             }
-            return new Compilation(diagnostics, out.document().toJava(), stream, null, out);
-        } catch (IOException e) {
-            diagnostics.add(Diagnostic.error(Code.E0206, null, "cannot read input: " + e.getMessage()));
-            return new Compilation(diagnostics, null, null, null);
+            dev.skiff.validate.Validation validation = null;
+            if (request.validate()) {
+                validation = dev.skiff.validate.Validation.of(out, analysis.kubernetes(), request.validationOptions());
+                diagnostics.addAll(validation.diagnostics());
+            }
+            return new Compilation(diagnostics, out.document().toJava(), stream, null, out, validation);
+        } catch (java.util.concurrent.CancellationException e) {
+            return null;
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             diagnostics.add(internalError(e));
             return new Compilation(diagnostics, null, null, e);

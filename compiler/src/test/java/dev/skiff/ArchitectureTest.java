@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The compiler's packages form a pipeline and the dependencies point one way:
- * {@code source ← diag ← syntax ← modules ← types ← eval}, with {@code emit} (writers over plain data) and
+ * {@code source ← diag ← syntax ← modules ← resolve ← types ← eval ← validate}, with {@code emit} (writers over plain data) and
  * {@code k8s} (the Kubernetes schema) usable by the stages but never using them. The facade in
  * {@code dev.skiff} sits on top.
  */
@@ -41,7 +41,7 @@ class ArchitectureTest {
     @Test
     void syntaxKnowsNothingOfLaterStages() {
         noClasses().that().resideInAnyPackage("dev.skiff.diag..", "dev.skiff.syntax..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.skiff.modules..", "dev.skiff.types..",
+                .should().dependOnClassesThat().resideInAnyPackage("dev.skiff.modules..", "dev.skiff.resolve..", "dev.skiff.types..",
                         "dev.skiff.eval..", "dev.skiff.emit..", "dev.skiff.k8s..")
                 .check(classes);
     }
@@ -55,9 +55,33 @@ class ArchitectureTest {
     }
 
     @Test
+    void resolvingKnowsNothingOfTypesOrValues() {
+        noClasses().that().resideInAPackage("dev.skiff.resolve..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.skiff.types..", "dev.skiff.eval..",
+                        "dev.skiff.emit..", "dev.skiff.k8s..")
+                .check(classes);
+    }
+
+    @Test
+    void typesKnowNothingOfValues() {
+        noClasses().that().resideInAPackage("dev.skiff.types..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.skiff.eval..", "dev.skiff.validate..",
+                        "dev.skiff.emit..")
+                .check(classes);
+    }
+
+    @Test
+    void evaluationDoesNotValidate() {
+        noClasses().that().resideInAPackage("dev.skiff.eval..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.skiff.validate..")
+                .check(classes);
+    }
+
+    @Test
     void modulesDoNotEvaluate() {
         noClasses().that().resideInAPackage("dev.skiff.modules..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.skiff.eval..", "dev.skiff.types..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.skiff.eval..", "dev.skiff.types..",
+                        "dev.skiff.resolve..")
                 .check(classes);
     }
 }

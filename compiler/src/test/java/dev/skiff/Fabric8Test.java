@@ -72,6 +72,6 @@ class Fabric8Test {
                 """);
         var r = Fabric8.compile(CompileRequest.of(main).withWorkDir(dir));
         assertThat(r.value()).isNull();
-        assertThat(r.diagnostics()).anySatisfy(d -> assertThat(d.code().name()).isEqualTo("E0404"));
+        assertThat(r.diagnostics()).anySatisfy(d -> assertThat(d.code().name()).isEqualTo("E0301"));
     }
 }

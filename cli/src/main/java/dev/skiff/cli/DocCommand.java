@@ -27,18 +27,24 @@ import picocli.CommandLine.Parameters;
         footerHeading = "%nExamples:%n",
         footer = {
                 "  skiff doc skiff.app                 the stdlib's App API",
+                "  skiff doc k8s.api.apps.v1           Kubernetes kinds and their fields (--k8s-version, --crd)",
+                "  skiff doc math                      a system module's functions",
                 "  skiff doc models/ -o docs/models.md a package of your project",
                 "",
-                "Exit codes: 0 success, 1 the module has errors or does not exist, 2 bad usage."})
+                "Exit codes: 0 success, 1 the module has errors or does not exist, 2 bad usage, 3 internal error."})
 public final class DocCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "MODULE|PATH", description = "A stdlib module (skiff.app) or a .k file or directory.")
+    @Parameters(paramLabel = "MODULE|PATH", description = "A stdlib module (skiff.app), a system module (math), a Kubernetes module "
+            + "(k8s.api.apps.v1, crds.example.com.v1), or a .k file or directory.")
     String module;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE (atomically).")
     Path output;
+
+    @CommandLine.Mixin
+    KubernetesOptions kubernetes = new KubernetesOptions();
 
     @CommandLine.Mixin
     CommonOptions common = new CommonOptions();
@@ -47,6 +53,12 @@ public final class DocCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         List<SourceUnit> units = new ArrayList<>();
         List<Diagnostic> problems = new ArrayList<>();
+        if (module.startsWith("k8s.") || module.startsWith("crds.")) {
+            return kubernetes();
+        }
+        if (dev.skiff.eval.lib.Library.systemModuleNames().contains(module)) {
+            return emit(systemModule());
+        }
         if (module.startsWith("skiff.")) {
             try (InputStream in = DocCommand.class.getClassLoader().getResourceAsStream(module.replace('.', '/') + ".k")) {
                 if (in == null) {
@@ -71,7 +83,52 @@ public final class DocCommand implements Callable<Integer> {
             common.report(new dev.skiff.Compilation(problems, null, null, null), spec.commandLine().getErr());
             return ExitCodes.PROGRAM_ERROR;
         }
-        String text = MarkdownDoc.render(module, units);
+        return emit(MarkdownDoc.render(module, units));
+    }
+
+    /** A Kubernetes module's kinds and fields, from the schemas of the chosen version (and CRDs). */
+    private int kubernetes() throws IOException {
+        var registry = dev.skiff.k8s.SchemaRegistry.with(kubernetes.version, kubernetes.crds);
+        if (registry.value() == null) {
+            common.report(new dev.skiff.Compilation(registry.diagnostics(), null, null, null), spec.commandLine().getErr());
+            return ExitCodes.PROGRAM_ERROR;
+        }
+        var text = dev.skiff.doc.KubernetesDoc.render(module, registry.value());
+        if (text.isEmpty()) {
+            String hint = dev.skiff.diag.Suggestions.didYouMean(module, registry.value().modulePaths().keySet());
+            spec.commandLine().getErr().println("skiff: Kubernetes " + registry.value().version() + " has no module `"
+                    + module + "`" + (hint == null ? "" : "; " + hint));
+            return ExitCodes.PROGRAM_ERROR;
+        }
+        return emit(text.get());
+    }
+
+    /** A system module's functions and constants (`math`, `regex`, ...), as the evaluator provides them. */
+    private String systemModule() {
+        var m = dev.skiff.eval.lib.Library.systemModule(module).orElseThrow();
+        StringBuilder sb = new StringBuilder("# `").append(module).append("`\n\n");
+        sb.append("A system module: `import ").append(module).append("`.\n\n");
+        List<String> functions = new ArrayList<>();
+        List<String> constants = new ArrayList<>();
+        m.members().forEach((name, v) -> {
+            if (!name.startsWith("_")) {
+                (v instanceof dev.skiff.eval.value.Value.Func ? functions : constants).add(name);
+            }
+        });
+        if (!functions.isEmpty()) {
+            sb.append("## Functions\n\n");
+            functions.stream().sorted().forEach(f -> sb.append("- `").append(module).append('.').append(f).append("()`\n"));
+            sb.append('\n');
+        }
+        if (!constants.isEmpty()) {
+            sb.append("## Constants\n\n");
+            constants.stream().sorted().forEach(c -> sb.append("- `").append(module).append('.').append(c).append("`\n"));
+            sb.append('\n');
+        }
+        return sb.toString().stripTrailing() + "\n";
+    }
+
+    private int emit(String text) throws IOException {
         if (output != null) {
             AtomicWrite.write(output, text);
         } else {

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,7 +35,7 @@ import picocli.CommandLine.Parameters;
                 "  skiff fmt - < main.k       format standard input to standard output (for editors)",
                 "",
                 "Exit codes: 0 formatted (or, with --check, already formatted), 1 files would change or have",
-                "syntax errors, 2 bad usage."})
+                "syntax errors, 2 bad usage, 3 internal error."})
 public final class FmtCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -47,6 +46,10 @@ public final class FmtCommand implements Callable<Integer> {
 
     @Option(names = "--check", description = "Write nothing; print a diff of each file that would change.")
     boolean check;
+
+    @Option(names = {"-w", "--write"},
+            description = "Write the files (what fmt does anyway; accepted for gofmt's and kcl fmt's habit).")
+    boolean write;
 
     @CommandLine.Mixin
     CommonOptions common = new CommonOptions();
@@ -114,14 +117,13 @@ public final class FmtCommand implements Callable<Integer> {
         common.report(new dev.skiff.Compilation(problems, null, null, null), spec.commandLine().getErr());
     }
 
+    /** The files named, and the {@code .k} files below the directories named (as {@code check} searches them). */
     private static List<Path> files(List<Path> roots) throws IOException {
         List<Path> out = new ArrayList<>();
         for (Path root : roots) {
             if (Files.isDirectory(root)) {
-                try (Stream<Path> s = Files.walk(root)) {
-                    s.filter(p -> p.toString().endsWith(".k") && Files.isRegularFile(p))
-                            .filter(p -> p.getNameCount() == 0 || !p.toString().contains("/target/"))
-                            .sorted().forEach(out::add);
+                for (Path p : dev.skiff.modules.Programs.sourceFiles(root)) {
+                    out.add(p.normalize()); // `./a.k` is shown, and diffed, as `a.k`
                 }
             } else {
                 out.add(root);

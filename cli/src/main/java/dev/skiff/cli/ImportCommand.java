@@ -2,7 +2,6 @@ package dev.skiff.cli;
 
 import dev.skiff.Compilation;
 import dev.skiff.CompileRequest;
-import dev.skiff.Manifests;
 import dev.skiff.Skiff;
 import dev.skiff.diag.Code;
 import dev.skiff.diag.Diagnostic;
@@ -47,7 +46,7 @@ import picocli.CommandLine.Parameters;
                 "Each object becomes `name_kind = group.Kind {...}`; kinds without a schema stay untyped configs.",
                 "Building the result gives back the same objects; Skiff checks that before writing.",
                 "Exit codes: 0 success, 1 unreadable input or a result that does not build (written anyway with -o,",
-                "so it can be fixed in Skiff), 2 bad usage."})
+                "so it can be fixed in Skiff), 2 bad usage, 3 internal error."})
 public final class ImportCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -138,12 +137,8 @@ public final class ImportCommand implements Callable<Integer> {
     private int verify(CompileRequest request, String program, List<Map<String, Object>> expected) {
         PrintWriter err = spec.commandLine().getErr();
         Path at = request.inputs().get(0);
-        Compilation c = Skiff.compile(request.withOverlay(Map.of(at, program)));
-        List<Diagnostic> problems = new ArrayList<>(c.diagnostics());
-        Result<List<Manifests.Manifest>> objects = c.hasErrors() ? null : Manifests.of(c, request.k8sVersion());
-        if (objects != null) {
-            problems.addAll(objects.diagnostics());
-        }
+        Compilation c = Skiff.compile(request.withOverlay(Map.of(at, program)).withValidation(true));
+        List<Diagnostic> problems = c.diagnostics();
         if (problems.stream().anyMatch(Diagnostic::isError)) {
             common.report(new Compilation(problems, null, null, null), err);
             err.println("the imported program does not build yet: the input manifests have the problems above"
@@ -152,7 +147,7 @@ public final class ImportCommand implements Callable<Integer> {
             return ExitCodes.PROGRAM_ERROR;
         }
         List<Map<String, Object>> built = new ArrayList<>();
-        objects.value().forEach(m -> built.add(m.data()));
+        c.manifests().forEach(m -> built.add(m.data()));
         List<String> differences = SameObjects.differences(expected, built);
         if (!differences.isEmpty()) {
             err.println("internal error: the imported program builds other objects than its input (a bug in Skiff; "

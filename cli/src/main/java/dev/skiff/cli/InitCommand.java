@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
                 "  skiff init deploy --name shop --image registry.example.com/shop:1.0 --port 8080",
                 "",
                 "Then: skiff build shop (print the manifests), skiff check shop, pre-commit install.",
-                "Exit codes: 0 created, 1 a file already exists (nothing written), 2 bad usage."})
+                "Exit codes: 0 created, 1 a file already exists (nothing written), 2 bad usage, 3 internal error."})
 public final class InitCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -158,23 +158,25 @@ public final class InitCommand implements Callable<Integer> {
 
     private static final String PRE_COMMIT = """
             # pre-commit (https://pre-commit.com): `pre-commit install` once, then every commit runs these.
-            # They call `skiff` from PATH. To pin Skiff's own hook definitions instead, use:
+            # They call `skiff` from PATH. Hooks that install Skiff themselves (built with Maven on first use):
             #   - repo: https://github.com/skiff-lang/skiff
-            #     rev: v0.1.0
+            #     rev: main
             #     hooks: [{id: skiff-fmt}, {id: skiff-check}]
             repos:
             - repo: local
               hooks:
               - id: skiff-fmt
                 name: skiff fmt
-                entry: skiff fmt
+                entry: skiff fmt --color never
                 language: system
                 files: \\.k$
+                require_serial: true
               - id: skiff-check
                 name: skiff check
-                entry: skiff check
+                entry: skiff check --color never
                 language: system
-                files: \\.k$
+                files: (\\.k|(^|/)kcl\\.mod)$
+                pass_filenames: false
                 require_serial: true
             """;
 

@@ -22,7 +22,22 @@ final class Output {
         if (selector == null || selector.isBlank()) {
             return json ? c.json() : c.yaml();
         }
-        Object selected = select(c.data(), selector.strip());
+        return render(c.data(), json, selector);
+    }
+
+    /** Plain data (a document, or a list of documents when {@code stream}) as YAML or JSON. */
+    static String renderData(Object data, boolean stream, boolean json, String selector) throws SelectionException {
+        if (selector != null && !selector.isBlank()) {
+            return render(data, json, selector);
+        }
+        if (json) {
+            return JsonWriter.write(data, 4);
+        }
+        return stream ? YamlWriter.writeStream((List<?>) data) : data == null ? "" : YamlWriter.write(data);
+    }
+
+    private static String render(Object data, boolean json, String selector) throws SelectionException {
+        Object selected = select(data, selector.strip());
         if (json) {
             return JsonWriter.write(selected, 4);
         }

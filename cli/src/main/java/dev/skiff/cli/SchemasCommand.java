@@ -21,10 +21,10 @@ import picocli.CommandLine.Option;
         footerHeading = "%nExamples:%n",
         footer = {
                 "  skiff schemas -o schemas/",
-                "  kubeconform -strict -schema-location 'schemas/{{.ResourceKind}}-{{.Group}}-{{.ResourceAPIVersion}}.json' out.yaml",
+                "  kubeconform -strict -schema-location 'schemas/{{.ResourceKind}}{{.KindSuffix}}.json' out.yaml",
                 "  skiff schemas -o schemas/ --k8s-version 1.35 --crd crds/",
                 "",
-                "Exit codes: 0 success, 1 a CRD could not be read, 2 bad usage."})
+                "Exit codes: 0 success, 1 a CRD could not be read, 2 bad usage, 3 internal error."})
 public final class SchemasCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

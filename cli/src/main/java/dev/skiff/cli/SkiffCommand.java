@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
                 "  skiff run config/ --format json -S app.metadata",
                 "  skiff check . --format sarif > skiff.sarif",
                 "",
-                "Exit codes: 0 success, 1 errors in the program, 2 bad usage."})
+                "Exit codes: 0 success, 1 errors in the program, 2 bad usage, 3 internal error."})
 public final class SkiffCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -28,7 +28,7 @@ public final class SkiffCommand implements Runnable {
 
     /** The subcommands, in the order `skiff --help` lists them. */
     private static final java.util.List<String> COMMANDS = java.util.List.of("run", "build", "check", "fmt", "import",
-            "init", "schemas", "doc", "lsp", "completion", "version", "help");
+            "init", "schemas", "doc", "krm", "post-render", "lsp", "completion", "version", "help");
 
     // a switch, not a map of constructor references: JDK 25's AOT cache creation fails on the latter
     private static Object create(String name) {
@@ -41,6 +41,8 @@ public final class SkiffCommand implements Runnable {
             case "init" -> new InitCommand();
             case "schemas" -> new SchemasCommand();
             case "doc" -> new DocCommand();
+            case "krm" -> new KrmCommand();
+            case "post-render" -> new PostRenderCommand();
             case "lsp" -> new LspCommand();
             case "completion" -> new CompletionCommand();
             case "version" -> new VersionCommand();
@@ -67,6 +69,8 @@ public final class SkiffCommand implements Runnable {
                 cli.addSubcommand(c, create(c));
             }
         }
+        // examples are single lines of up to 120 characters: wrapped at 80 they break in the middle
+        cli.setUsageHelpWidth(120);
         cli.setExecutionExceptionHandler((ex, line, parseResult) -> {
             PrintWriter err = line.getErr();
             err.println("skiff: internal error: " + ex);

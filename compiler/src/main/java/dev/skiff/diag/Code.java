@@ -41,22 +41,25 @@ public enum Code {
     E0310("bad-inheritance", "A schema inherits from or mixes in something that is not a schema or mixin."),
 
     // E04xx — Kubernetes schema
-    E0401("unknown-field", "A Kubernetes object has a field its schema does not define."),
-    E0402("wrong-type", "A Kubernetes field has a value of the wrong type (or an integer out of range)."),
-    E0403("missing-required", "A field the Kubernetes schema requires has no value."),
-    E0404("not-in-enum", "A Kubernetes field has a value outside the values its schema allows."),
+    E0401("unknown-field", "Retired: an unknown field of a Kubernetes object is E0302, as for any schema.", true),
+    E0402("out-of-range", "An integer is outside the range of its field's format (int32, int64)."),
+    E0403("missing-required", "Retired: a missing required Kubernetes field is E0303, as for any schema.", true),
+    E0404("not-in-enum", "Retired: a value outside a field's allowed values is E0301, as for any literal type.", true),
     E0405("bad-quantity", "A resource quantity such as `500m` or `1Gi` is malformed."),
-    E0406("bad-int-or-string", "An int-or-string field holds neither an integer nor a well-formed string."),
-    E0407("bad-label-value", "A label or annotation value is not a string, or a label value is not valid syntax."),
+    E0406("bad-int-or-string", "An int-or-string field holds an int32 out of range or a malformed string."),
+    E0407("bad-label-value", "A label value is not valid syntax."),
     E0408("bad-label-key", "A label or annotation key is not a valid qualified name."),
     E0409("bad-format", "A string field does not match its format (an RFC 3339 date-time, or base64 bytes)."),
     E0410("unknown-kind", "An object's `apiVersion` and `kind` name no type of the selected Kubernetes version."),
     E0411("constraint", "A value breaks a CRD schema's constraint (`minimum`, `maximum`, `pattern`, length)."),
     E0412("bad-crd", "A CustomResourceDefinition file cannot be read or has no usable schema."),
-    E0413("bad-manifest", "A manifest given to `skiff import` is not valid YAML or not a Kubernetes object."),
+    E0413("bad-manifest", "Manifests read by `skiff import`, `check`, `post-render` or `krm` are not valid YAML, not "
+            + "Kubernetes objects, or not the expected input (a `ResourceList`, a function config)."),
     E0414("server-set-fields", "`skiff import` left out fields the API server sets (`status`, `uid`, `managedFields`, …)."),
     E0415("private-key", "`skiff import` left out a key starting with `_`: Skiff, like KCL, keeps such keys out of "
             + "the output."),
+    E0416("duplicate-object", "Two objects have the same API group, kind, namespace and name: applying them, one "
+            + "would silently replace the other."),
 
     // E05xx — evaluation
     E0501("check-failed", "A schema's `check:` condition is false."),
@@ -78,10 +81,24 @@ public enum Code {
 
     private final String slug;
     private final String summary;
+    private final boolean retired;
 
     Code(String slug, String summary) {
+        this(slug, summary, false);
+    }
+
+    Code(String slug, String summary, boolean retired) {
         this.slug = slug;
         this.summary = summary;
+        this.retired = retired;
+    }
+
+    /**
+     * Whether Skiff no longer reports this code: the mistake it stood for is reported under another (its summary
+     * says which). The number stays reserved so that it never means something else.
+     */
+    public boolean retired() {
+        return retired;
     }
 
     /** The code as users see it, e.g. {@code E0201}. */

@@ -64,7 +64,7 @@ final class Decorators {
     /** The config of an instance sets deprecated attributes: report each one it sets. */
     void configSets(SchemaDef def, Map<String, Value> config, Map<String, Span> spans, Env env, Span instance) {
         for (String key : config.keySet()) {
-            SchemaDef.Attr attr = def.attrs().get(key);
+            dev.skiff.types.SchemaType.Attribute attr = def.attrs().get(key);
             if (attr == null) {
                 continue;
             }

@@ -46,7 +46,7 @@ final class Env {
         Value value;
         final Span declared;
         /** A top-level variable's type: its annotation, or what its first value shows; null when unknown. */
-        RType type;
+        dev.skiff.types.Type type;
         /** Whether {@link #type} was written as an annotation (which a later assignment may not change). */
         boolean annotated;
         /** Pending top-level unification ({@code x: S {…}} repeated): the schema and the merged config. */

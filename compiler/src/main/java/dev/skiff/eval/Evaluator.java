@@ -53,12 +53,17 @@ public final class Evaluator {
         return dev.skiff.eval.value.Values.entries(v) != null ? "{...}" : dev.skiff.eval.value.Values.repr(v);
     }
 
-    public Result<Output> evaluate(List<SourceUnit> units) {
-        Interpreter in = new Interpreter(options);
+    /**
+     * Evaluates a program whose names are resolved and whose types are known ({@code types} was made from
+     * {@code program}'s bindings).
+     */
+    public Result<Output> evaluate(dev.skiff.modules.Program program, dev.skiff.types.SchemaTypes types) {
+        List<SourceUnit> units = program.main().units();
+        Interpreter in = new Interpreter(options, program, types);
         ModuleState main = new ModuleState("__main__");
         List<Diagnostic> diagnostics = new ArrayList<>();
         try {
-            in.modules.enter(main.name);
+            in.modules.enter(main);
             units.forEach(u -> in.mainFiles.add(u.file()));
             in.statements.execModule(units, main);
             main.done = true;

@@ -19,6 +19,8 @@ final class Instance {
     final Span span;
     final Map<String, Value> values = new LinkedHashMap<>();
     final Map<String, State> states = new HashMap<>();
+    /** Where the body gave each attribute its value (a default's expression, an assignment's target). */
+    final Map<String, Span> origins = new HashMap<>();
     /** Body statements already run (by identity): each runs once, in order or when an attribute needs it. */
     final java.util.Set<dev.skiff.syntax.Stmt> executed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     /** Attributes being resolved, innermost first. */
@@ -26,8 +28,10 @@ final class Instance {
     Env env;
     /** Scopes for statements inherited from schemas of other modules: see {@link #envFor}. */
     private Map<SchemaDef, Env> inherited;
+    private final Interpreter in;
 
-    Instance(SchemaDef def, Value config, Span span) {
+    Instance(Interpreter in, SchemaDef def, Value config, Span span) {
+        this.in = in;
         this.def = def;
         this.config = config;
         this.span = span;
@@ -39,7 +43,8 @@ final class Instance {
      * own module's names, not those of the module that inherits it).
      */
     Env envFor(dev.skiff.syntax.Node n) {
-        SchemaDef origin = def.originOf(n);
+        dev.skiff.types.SchemaType written = def.layout().origin(n);
+        SchemaDef origin = written == null || written == def.type ? def : in.defOf(written);
         if (origin.env == def.env || origin.env.module == env.module) {
             return env;
         }
@@ -51,6 +56,6 @@ final class Instance {
 
     boolean has(String name) {
         // a name the body assigns (private helpers like `_x = …` included) is an attribute of the instance
-        return def.attrs().containsKey(name) || values.containsKey(name) || def.writers().containsKey(name);
+        return def.attrs().containsKey(name) || values.containsKey(name) || def.layout().writers().containsKey(name);
     }
 }

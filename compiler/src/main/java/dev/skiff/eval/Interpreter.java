@@ -15,6 +15,9 @@ import dev.skiff.syntax.Node;
 import dev.skiff.syntax.Operator;
 import dev.skiff.syntax.Stmt;
 import dev.skiff.syntax.TypeExpr;
+import dev.skiff.types.SchemaType;
+import dev.skiff.types.SchemaTypes;
+import dev.skiff.types.Type;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,6 +39,13 @@ final class Interpreter {
     final Statements statements;
     final Schemas schemas;
     final KubernetesTypes kubernetes;
+    /** The program's types: every schema declaration's {@link SchemaType}, every annotation's {@link Type}. */
+    final SchemaTypes types;
+    final dev.skiff.modules.Program program;
+    /** The run-time schema of each schema type: where its defaults and checks run. */
+    private final Map<SchemaType, SchemaDef> defs = new java.util.IdentityHashMap<>();
+    /** Every instance made so far of each schema and of the schemas inheriting from it, for `instances()`. */
+    final Map<SchemaType, List<Made>> instances = new java.util.IdentityHashMap<>();
     List<Value> outputStream;
     Map<String, Value> outputStreamOptions;
     private long steps;
@@ -49,15 +59,42 @@ final class Interpreter {
     /** Instances whose checks have run on exactly their entries (not ones assembled later by merging). */
     final Set<Value.SchemaV> checked = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
-    Interpreter(EvalOptions options) {
+    /** An instance, and whether the main module made it. */
+    record Made(Value instance, boolean inMain) {
+    }
+
+    Interpreter(EvalOptions options, dev.skiff.modules.Program program, SchemaTypes types) {
         this.options = options;
+        this.program = program;
+        this.types = types;
         this.parsedOptions = OptionValues.parse(options.options());
         this.modules = new Modules(this);
         this.statements = new Statements(this);
         this.schemas = new Schemas(this);
-        this.kubernetes = new KubernetesTypes(options.k8sVersion(), options.crds());
+        this.kubernetes = new KubernetesTypes(types.kubernetes(), !options.crds().isEmpty());
         long millis = options.limits().maxMillis();
         this.deadline = System.nanoTime() + (millis >= Long.MAX_VALUE / 1_000_000 ? Long.MAX_VALUE / 2 : millis * 1_000_000);
+    }
+
+    /** Registers the run-time schema of a declaration when its statement runs (or its module is entered). */
+    SchemaDef define(SchemaType type, Env env) {
+        SchemaDef def = new SchemaDef(type, env);
+        defs.put(type, def);
+        return def;
+    }
+
+    /**
+     * The run-time schema of a schema type: the one its declaration defined, or, for a Kubernetes type (or a
+     * schema whose module has not run), one over the globals of its module.
+     */
+    SchemaDef defOf(SchemaType type) {
+        SchemaDef def = defs.get(type);
+        if (def == null) {
+            ModuleState module = modules.state(type.module());
+            def = define(type, module != null ? module.globals
+                    : new Env(null, Env.Kind.MODULE, new ModuleState(type.module()), null));
+        }
+        return def;
     }
 
     // ---------------------------------------------------------------- expressions
@@ -74,6 +111,9 @@ final class Interpreter {
 
     /** Stops the evaluation when its time is up or its caller gave up on it (interrupted the thread). */
     void checkTime(Span at) {
+        if (options.cancelled().getAsBoolean()) {
+            throw new java.util.concurrent.CancellationException("evaluation cancelled");
+        }
         if (Thread.currentThread().isInterrupted()) {
             throw new EvalException(Code.E0509, at, "the evaluation was cancelled");
         }
@@ -98,6 +138,9 @@ final class Interpreter {
     }
 
     private Value evalHere(Expr e, Env env) {
+        if ((steps & 0xFFF) == 0 && options.cancelled().getAsBoolean()) {
+            throw new java.util.concurrent.CancellationException("evaluation cancelled");
+        }
         if (++steps > options.limits().maxSteps()) {
             throw new EvalException(Code.E0509, e.span(), "the program takes more than "
                     + options.limits().maxSteps() + " steps to evaluate")
@@ -121,7 +164,11 @@ final class Interpreter {
             case Expr.BoolLit b -> Value.Bool.of(b.value());
             case Expr.NoneLit n -> Value.None.NONE;
             case Expr.UndefinedLit u -> Value.Undefined.UNDEFINED;
-            case Expr.ListLit l -> new Value.ListV(listItems(l.items(), env));
+            case Expr.ListLit l -> {
+                List<Span> spans = new ArrayList<>();
+                List<Value> items = listItems(l.items(), env, spans);
+                yield new Value.ListV(items, spans);
+            }
             case Expr.Starred s -> throw new EvalException(Code.E0101, s.span(), "`*` unpacking is only allowed in a list");
             case Expr.ListIf l -> throw new EvalException(Code.E0101, l.span(), "`if` items are only allowed in a list");
             case Expr.ConfigLit c -> config(c, env);
@@ -190,9 +237,8 @@ final class Interpreter {
             }
         }
         names.addAll(Library.builtinNames());
-        EvalException ex = new EvalException(Code.E0201, n.span(), "name `" + n.id() + "` is not defined");
-        String hint = Suggestions.didYouMean(n.id(), names);
-        return hint == null ? ex : ex.withHint(hint);
+        return new EvalException(dev.skiff.resolve.NameErrors.undefined(n.span(), n.id(), names,
+                Library.systemModuleNames()));
     }
 
     /** The value of a binding, instantiating a pending top-level unification on first use. */
@@ -250,13 +296,13 @@ final class Interpreter {
                 if (v != null) {
                     return v;
                 }
-                SchemaDef def = (SchemaDef) sv.type();
-                if (def.attrs() != null && def.attrs().containsKey(name) || def.index() != null) {
+                SchemaType def = sv.type();
+                if (def.attributes().containsKey(name) || def.index() != null) {
                     return Value.None.NONE;
                 }
                 EvalException ex = new EvalException(Code.E0204, span,
                         "schema `" + def.name() + "` has no attribute `" + name + "`");
-                String hint = def.attrs() == null ? null : Suggestions.didYouMean(name, def.attrs().keySet());
+                String hint = Suggestions.didYouMean(name, def.attributes().keySet());
                 throw hint == null ? ex : ex.withHint(hint);
             }
             case Value.DictV d -> {
@@ -264,13 +310,13 @@ final class Interpreter {
                 return v == null ? Value.None.NONE : v;
             }
             case Value.TypeV t when name.equals("instances") -> {
-                SchemaDef def = (SchemaDef) t.schema();
+                SchemaType def = t.schema();
                 // instances(full_pkg=False): those the main module made; with True, those of every module
                 return new Value.Func("instances", (ctx, args, kwargs) -> {
                     Value full = !args.isEmpty() ? args.get(0) : kwargs.getOrDefault("full_pkg", Value.Bool.of(false));
                     boolean all = Values.truthy(full);
                     List<Value> out = new ArrayList<>();
-                    for (SchemaDef.Made m : def.instances) {
+                    for (Made m : instances.getOrDefault(def, List.of())) {
                         if (all || m.inMain()) {
                             out.add(m.instance());
                         }
@@ -358,12 +404,15 @@ final class Interpreter {
         try {
             return switch (fn) {
                 case Value.Func f -> f.impl().call(new Context(span), args, kwargs);
-                case Value.TypeV t -> schemas.instantiate((SchemaDef) t.schema(), args, kwargs, Value.DictV.EMPTY, span);
+                case Value.TypeV t -> schemas.instantiate(defOf(t.schema()), args, kwargs, Value.DictV.EMPTY, span);
                 default -> throw new EvalException(Code.E0304, span, "`" + Values.typeName(fn) + "` is not callable");
             };
         } catch (EvalException e) {
             throw e;
         } catch (RuntimeException e) {
+            if (e instanceof java.util.concurrent.CancellationException c) {
+                throw c; // an editor's stale compile stopping, not a failure of the call
+            }
             throw new EvalException(Code.E0507, span, "the call failed: " + e.getMessage());
         } finally {
             depth = Math.max(0, depth - 1);
@@ -521,6 +570,11 @@ final class Interpreter {
     }
 
     List<Value> listItems(List<Expr> items, Env env) {
+        return listItems(items, env, new ArrayList<>());
+    }
+
+    /** The items of a list literal, with where each was written added to {@code spans}. */
+    private List<Value> listItems(List<Expr> items, Env env, List<Span> spans) {
         List<Value> out = new ArrayList<>();
         for (Expr item : items) {
             switch (item) {
@@ -528,26 +582,24 @@ final class Interpreter {
                     Value v = eval(s.value(), env);
                     if (v instanceof Value.ListV l) {
                         out.addAll(l.items());
+                        l.items().forEach(x -> spans.add(s.span()));
                     } else if (Values.entries(v) != null) {
                         for (String k : Values.entries(v).keySet()) {
                             out.add(new Value.Str(k));
+                            spans.add(s.span());
                         }
                     } else if (!Values.isNoneLike(v)) {
                         throw new EvalException(Code.E0309, s.span(), "`*` needs a list or dict, found `"
                                 + Values.typeName(v) + "`");
                     }
                 }
-                case Expr.ListIf li -> {
-                    if (Values.truthy(eval(li.condition(), env))) {
-                        out.addAll(listItems(li.items(), env));
-                    } else {
-                        out.addAll(listItems(li.orElse(), env));
-                    }
-                }
+                case Expr.ListIf li -> out.addAll(listItems(Values.truthy(eval(li.condition(), env)) ? li.items()
+                        : li.orElse(), env, spans));
                 default -> {
                     Value v = eval(item, env);
                     if (!(v instanceof Value.Undefined)) {
                         out.add(v);
+                        spans.add(item.span());
                     }
                 }
             }
@@ -575,8 +627,7 @@ final class Interpreter {
 
     /** A binary operator on values; {@code instance | config} keeps the instance's schema (see {@link Schemas#union}). */
     Value binary(Operator.Binary op, Value l, Value r, Span span) {
-        if (op == Operator.Binary.BIT_OR && l instanceof Value.SchemaV sv && sv.type() instanceof SchemaDef
-                && Values.entries(r) != null) {
+        if (op == Operator.Binary.BIT_OR && l instanceof Value.SchemaV sv && Values.entries(r) != null) {
             return schemas.union(sv, r, span);
         }
         if (op == Operator.Binary.BIT_OR && l instanceof Value.DictV && r instanceof Value.SchemaV) {
@@ -841,7 +892,7 @@ final class Interpreter {
             config = Merge.union(config, more, s.span());
         }
         if (schema instanceof Value.TypeV t) {
-            return schemas.instantiate((SchemaDef) t.schema(), args, kwargs, config, s.span());
+            return schemas.instantiate(defOf(t.schema()), args, kwargs, config, s.span());
         }
         if (Values.entries(schema) != null && args.isEmpty()) {
             return Merge.union(schema, config, s.span());
@@ -856,36 +907,67 @@ final class Interpreter {
 
     // ---------------------------------------------------------------- types
 
+    /** The schema an expression names: statically when the program's types know it, else by its value. */
     SchemaDef schemaOf(Expr e, Env env, String what) {
+        SchemaType known = types.schemaNamed(e);
+        if (known != null && !shadowed(e, env)) {
+            return defOf(known);
+        }
         Value v = eval(e, env);
         if (v instanceof Value.TypeV t) {
-            return (SchemaDef) t.schema();
+            return defOf(t.schema());
         }
         throw new EvalException(Code.E0306, e.span(), "cannot " + what + " `" + Values.typeName(v)
                 + "`: it is not a schema");
     }
 
-    RType resolveType(TypeExpr t, Env env) {
+    /** Whether a name is bound in a local scope, where it may hide the global the program's types know. */
+    private static boolean shadowed(Expr e, Env env) {
+        if (!(e instanceof Expr.Name n)) {
+            return false;
+        }
+        for (Env s = env; s != null && s.parent != null; s = s.parent) {
+            if (s.vars.containsKey(n.id())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What an annotation means: statically from the program's types, else by looking its names up as values. */
+    Type resolveType(TypeExpr t, Env env) {
+        Type known = types.annotation(t);
+        if (known != null) {
+            return known;
+        }
         return switch (t) {
-            case TypeExpr.BasicType b -> new RType.Basic(b.kind());
-            case TypeExpr.ListType l -> new RType.ListT(l.element() == null ? RType.ANY : resolveType(l.element(), env));
-            case TypeExpr.DictType d -> new RType.DictT(d.key() == null ? RType.ANY : resolveType(d.key(), env),
-                    d.value() == null ? RType.ANY : resolveType(d.value(), env));
+            case TypeExpr.ListType l -> new Type.ListOf(l.element() == null ? Type.ANY : resolveType(l.element(), env));
+            case TypeExpr.DictType d -> new Type.DictOf(d.key() == null ? Type.ANY : resolveType(d.key(), env),
+                    d.value() == null ? Type.ANY : resolveType(d.value(), env));
             case TypeExpr.UnionType u -> {
-                List<RType> members = new ArrayList<>();
+                List<Type> members = new ArrayList<>();
                 for (TypeExpr m : u.members()) {
                     members.add(resolveType(m, env));
                 }
-                yield new RType.Union(List.copyOf(members));
+                yield new Type.Union(members);
             }
-            case TypeExpr.LiteralType l -> new RType.Literal(eval(l.literal(), env));
-            case TypeExpr.FunctionType f -> new RType.Function();
+            case TypeExpr.LiteralType l -> literalType(eval(l.literal(), env));
             case TypeExpr.Named n -> named(n, env);
-            case TypeExpr.Error err -> RType.ANY;
+            default -> Type.ANY;
         };
     }
 
-    private RType named(TypeExpr.Named n, Env env) {
+    private static Type literalType(Value v) {
+        return switch (v) {
+            case Value.Str s -> new Type.Literal(s.value());
+            case Value.Int i -> new Type.Literal(i.value(), i.written());
+            case Value.Float f -> new Type.Literal(f.value(), f.written());
+            case Value.Bool b -> new Type.Literal(b.value());
+            default -> Type.NONE;
+        };
+    }
+
+    private Type named(TypeExpr.Named n, Env env) {
         Value v;
         try {
             v = eval(n.name(), env);
@@ -906,19 +988,19 @@ final class Interpreter {
             throw e;
         }
         if (v instanceof Value.TypeV t) {
-            return new RType.Schema((SchemaDef) t.schema());
+            return new Type.Schema(t.schema());
         }
         if (v instanceof Value.Func f && f.impl() instanceof TypeAliasFunction alias) {
             return alias.type();
         }
         if (v instanceof Value.Func f && f.impl() instanceof dev.skiff.eval.value.NativeType type) {
-            return new RType.Native(type);
+            return Library.systemType(type.name());
         }
         throw new EvalException(Code.E0306, n.span(), "`" + n.name().span().text() + "` is not a type");
     }
 
     /** A type alias, stored as a value so that it lives in the same scopes as other names. */
-    record TypeAliasFunction(RType type) implements dev.skiff.eval.value.NativeFunction {
+    record TypeAliasFunction(Type type) implements dev.skiff.eval.value.NativeFunction {
         @Override
         public Value call(CallContext ctx, List<Value> args, Map<String, Value> kwargs) {
             throw ctx.error(Code.E0304, "the type alias `" + type.display() + "` is not callable");

@@ -5,20 +5,11 @@ import dev.skiff.emit.YamlWriter;
 import dev.skiff.eval.value.EvalException;
 import dev.skiff.eval.value.Value;
 import dev.skiff.syntax.Expr;
-import java.math.BigDecimal;
+import dev.skiff.syntax.Multipliers;
 import java.util.Map;
 
 /** Number literals with their multipliers, and the text forms used by string interpolation. */
 final class Literals {
-    private static final Map<String, BigDecimal> MULTIPLIERS = Map.ofEntries(
-            Map.entry("n", new BigDecimal("1e-9")), Map.entry("u", new BigDecimal("1e-6")),
-            Map.entry("m", new BigDecimal("1e-3")), Map.entry("k", new BigDecimal("1e3")),
-            Map.entry("K", new BigDecimal("1e3")), Map.entry("M", new BigDecimal("1e6")),
-            Map.entry("G", new BigDecimal("1e9")), Map.entry("T", new BigDecimal("1e12")),
-            Map.entry("P", new BigDecimal("1e15")), Map.entry("Ki", BigDecimal.valueOf(1L << 10)),
-            Map.entry("Mi", BigDecimal.valueOf(1L << 20)), Map.entry("Gi", BigDecimal.valueOf(1L << 30)),
-            Map.entry("Ti", BigDecimal.valueOf(1L << 40)), Map.entry("Pi", BigDecimal.valueOf(1L << 50)));
-
     private Literals() {
     }
 
@@ -26,28 +17,27 @@ final class Literals {
         if (i.suffix() == null) {
             return new Value.Int(i.value());
         }
-        BigDecimal m = multiplier(i.suffix(), i);
-        BigDecimal v = BigDecimal.valueOf(i.value()).multiply(m);
-        try {
-            return new Value.Int(v.longValueExact(), i.value() + i.suffix());
-        } catch (ArithmeticException e) {
-            return new Value.Float(v.doubleValue(), i.value() + i.suffix());
+        Number v = Multipliers.value(i);
+        if (v == null) {
+            throw unknown(i.suffix(), i);
         }
+        return v instanceof Long l ? new Value.Int(l, i.value() + i.suffix())
+                : new Value.Float(v.doubleValue(), i.value() + i.suffix());
     }
 
     static Value floatLiteral(Expr.FloatLit f) {
         if (f.suffix() == null) {
             return new Value.Float(f.value());
         }
-        return new Value.Float(BigDecimal.valueOf(f.value()).multiply(multiplier(f.suffix(), f)).doubleValue());
+        Double v = Multipliers.value(f);
+        if (v == null) {
+            throw unknown(f.suffix(), f);
+        }
+        return new Value.Float(v);
     }
 
-    private static BigDecimal multiplier(String suffix, Expr at) {
-        BigDecimal m = MULTIPLIERS.get(suffix);
-        if (m == null) {
-            throw new EvalException(Code.E0105, at.span(), "unknown number multiplier `" + suffix + "`");
-        }
-        return m;
+    private static EvalException unknown(String suffix, Expr at) {
+        return new EvalException(Code.E0105, at.span(), "unknown number multiplier `" + suffix + "`");
     }
 
     /** {@code ${v: #json}}: compact JSON with Python's separators. */

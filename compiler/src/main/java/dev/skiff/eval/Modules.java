@@ -5,7 +5,7 @@ import dev.skiff.diag.Diagnostic;
 import dev.skiff.eval.lib.Library;
 import dev.skiff.eval.value.EvalException;
 import dev.skiff.eval.value.Value;
-import dev.skiff.modules.Resolution;
+import dev.skiff.modules.Program;
 import dev.skiff.source.SourceFile;
 import dev.skiff.syntax.Stmt;
 import java.util.ArrayList;
@@ -25,36 +25,45 @@ final class Modules {
         this.in = in;
     }
 
-    void enter(String name) {
-        stack.add(name);
+    /** Enters the main module: its state is known by name, as an imported module's is. */
+    void enter(ModuleState main) {
+        stack.add(main.name);
+        loaded.put(main.name, main);
+    }
+
+    /** The state of a module that has been entered, by canonical name; null otherwise. */
+    ModuleState state(String name) {
+        return loaded.get(name);
     }
 
     Value importModule(Stmt.Import imp, SourceFile from) {
-        if (KubernetesTypes.handles(imp.path())) {
-            return in.kubernetes.module(imp.path(), imp.pathSpan());
+        Program.Target target = in.program.target(imp);
+        if (target == null) {
+            target = Program.load(List.of(new dev.skiff.syntax.SourceUnit(imp.span(), from, List.of(imp), List.of())),
+                    in.options.resolver()).target(imp);
         }
-        Resolution r = in.options.resolver().resolve(imp.path(), from);
-        return switch (r) {
-            case Resolution.Builtin b -> Library.systemModule(b.name()).map(m -> (Value) m).orElseThrow(() ->
+        return switch (target) {
+            case Program.Target.System b -> Library.systemModule(b.name()).map(m -> (Value) m).orElseThrow(() ->
                     new EvalException(Code.E0202, imp.pathSpan(), "the system module `" + b.name()
                             + "` is not available in Skiff yet"));
-            case Resolution.NotFound nf -> throw new EvalException(Code.E0202, imp.pathSpan(), nf.outside()
+            case Program.Target.Missing nf -> throw new EvalException(Code.E0202, imp.pathSpan(), nf.outside()
                     ? "module `" + imp.path() + "` is outside the project" : "cannot find module `" + imp.path() + "`")
                     .withHint(nf.message());
-            case Resolution.Package p -> load(p, imp);
+            case Program.Target.Kubernetes k -> in.kubernetes.module(k.path(), imp.pathSpan());
+            case Program.Target.Package p -> load(p.module(), imp);
         };
     }
 
-    private Value load(Resolution.Package p, Stmt.Import imp) {
-        ModuleState state = loaded.get(p.canonicalName());
+    private Value load(Program.Module p, Stmt.Import imp) {
+        ModuleState state = loaded.get(p.name());
         if (state != null) {
             if (!state.done) {
-                throw cycle(p.canonicalName(), imp);
+                throw cycle(p.name(), imp);
             }
-            return new Value.Module(p.canonicalName(), state.members(in));
+            return new Value.Module(p.name(), state.members(in));
         }
-        if (stack.contains(p.canonicalName())) {
-            throw cycle(p.canonicalName(), imp);
+        if (stack.contains(p.name())) {
+            throw cycle(p.name(), imp);
         }
         boolean broken = false;
         for (Diagnostic d : p.diagnostics()) {
@@ -64,16 +73,16 @@ final class Modules {
         if (broken) {
             throw new EvalException(Code.E0202, imp.pathSpan(), "module `" + imp.path() + "` has errors");
         }
-        state = new ModuleState(p.canonicalName());
-        loaded.put(p.canonicalName(), state);
-        stack.add(p.canonicalName());
+        state = new ModuleState(p.name());
+        loaded.put(p.name(), state);
+        stack.add(p.name());
         try {
-            in.statements.execModule(p.files(), state);
+            in.statements.execModule(p.units(), state);
         } finally {
             stack.remove(stack.size() - 1);
         }
         state.done = true;
-        return new Value.Module(p.canonicalName(), state.members(in));
+        return new Value.Module(p.name(), state.members(in));
     }
 
     private EvalException cycle(String name, Stmt.Import imp) {

@@ -50,6 +50,9 @@ final class OptionValues {
             try {
                 return fromJava(dev.skiff.emit.DataReader.readJson(t));
             } catch (RuntimeException e) {
+                if (e instanceof java.util.concurrent.CancellationException c) {
+                    throw c; // an editor's stale compile stopping, not a failure of the call
+                }
                 return new Value.Str(text);
             }
         }

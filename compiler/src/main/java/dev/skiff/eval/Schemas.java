@@ -13,6 +13,9 @@ import dev.skiff.syntax.Node;
 import dev.skiff.syntax.Nodes;
 import dev.skiff.syntax.Stmt;
 import dev.skiff.syntax.TypeExpr;
+import dev.skiff.types.SchemaType;
+import dev.skiff.types.Type;
+import dev.skiff.types.TypeErrors;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +32,7 @@ final class Schemas {
     }
 
     Value instantiate(SchemaDef def, List<Value> args, Map<String, Value> kwargs, Value config, Span span) {
-        def.resolve(in);
+        def.requireSound();
         if (def.isMixin()) {
             throw new EvalException(Code.E0304, span, "`" + def.name() + "` is a mixin and cannot be instantiated");
         }
@@ -40,7 +43,7 @@ final class Schemas {
         }
         try {
             Value made = build(def, args, kwargs, config, span);
-            if (made instanceof Value.SchemaV sv && def.decl != null) {
+            if (made instanceof Value.SchemaV sv && def.decl() != null) {
                 origins.put(sv, new Origin(args, kwargs, config));
             }
             return made;
@@ -56,11 +59,11 @@ final class Schemas {
     private final Map<Value.SchemaV, Origin> origins = new java.util.IdentityHashMap<>();
 
     private Value build(SchemaDef def, List<Value> args, Map<String, Value> kwargs, Value config, Span span) {
-        Instance inst = new Instance(def, config, span);
+        Instance inst = new Instance(in, def, config, span);
         Env env = new Env(def.env, Env.Kind.SCHEMA, def.env.module, inst);
         inst.env = env;
-        if (def.rule != null) {
-            in.bindParams(def.rule.params(), def.env, env, args, kwargs, span, "rule `" + def.name() + "`");
+        if (def.rule() != null) {
+            in.bindParams(def.rule().params(), def.env, env, args, kwargs, span, "rule `" + def.name() + "`");
             Map<String, Value> given = Values.entries(config);
             if (given != null) {
                 inst.values.putAll(given); // `rule R for P`: the checks read P's attributes from the config
@@ -77,20 +80,18 @@ final class Schemas {
         }
         for (String key : cfg.keySet()) {
             if (!def.attrs().containsKey(key) && def.index() != null && !key.startsWith("_")
-                    && tryCoerceQuietly(new Value.Str(key), def.indexKey(), span) == null) {
+                    && tryCoerceQuietly(new Value.Str(key), def.index().keyType(), span, "a key") == null) {
                 throw new EvalException(Code.E0301, Merge.spans(config).getOrDefault(key, span), "the key `" + key
                         + "` does not meet the index signature of `" + def.name() + "`: keys are `"
-                        + def.indexKey().display() + "`");
+                        + def.index().keyType().display() + "`");
             }
             if (!def.attrs().containsKey(key) && def.index() == null) {
-                EvalException ex = new EvalException(Code.E0302, Merge.spans(config).getOrDefault(key, span),
-                        "schema `" + def.name() + "` has no attribute `" + key + "`");
-                String hint = Suggestions.didYouMean(key, def.attrs().keySet());
-                throw hint == null ? ex : ex.withHint(hint);
+                throw new EvalException(TypeErrors.unknownAttribute(Merge.spans(config).getOrDefault(key, span),
+                        def.type, key));
             }
         }
-        if (def.decl != null) {
-            decorators.used(def.decl.decorators(), def.name(), def.env, span);
+        if (def.decl() != null) {
+            decorators.used(def.decl().decorators(), def.name(), def.env, span);
             decorators.configSets(def, cfg, Merge.spans(config), def.env, span);
         }
         runBodies(inst);
@@ -101,15 +102,15 @@ final class Schemas {
         }
         Map<String, Value> entries = new LinkedHashMap<>();
         Diagnostic missing = null; // a required attribute without a value, which a later merge may give
-        for (Map.Entry<String, SchemaDef.Attr> e : def.attrs().entrySet()) {
+        for (Map.Entry<String, SchemaType.Attribute> e : def.attrs().entrySet()) {
             String name = e.getKey();
-            SchemaDef.Attr attr = e.getValue();
+            SchemaType.Attribute attr = e.getValue();
             Value v = inst.values.getOrDefault(name, Value.Undefined.UNDEFINED);
-            Span where = Merge.spans(config).getOrDefault(name, attr.decls().isEmpty() ? span
-                    : attr.decls().get(attr.decls().size() - 1).span());
-            v = coerce(v, attr.type(), where, "attribute `" + name + "` of `" + def.name() + "`");
+            Span where = Merge.spans(config).getOrDefault(name, inst.origins.getOrDefault(name,
+                    attr.decls().isEmpty() ? span : attr.decls().get(attr.decls().size() - 1).span()));
+            v = coerce(v, attr.type(), where, TypeErrors.attribute(name, def.name()));
             if (!attr.optional() && Values.isNoneLike(v) && missing == null) {
-                missing = required(def, name, attr, span);
+                missing = required(def, inst, attr, span);
                 if (in.deferRequired == 0) {
                     throw new EvalException(missing);
                 }
@@ -122,7 +123,8 @@ final class Schemas {
         for (Map.Entry<String, Value> e : inst.values.entrySet()) {
             String name = e.getKey();
             if (!def.attrs().containsKey(name) && !name.startsWith("_")) {
-                Value v = def.index() != null ? coerce(e.getValue(), def.indexValue(), span,
+                Value v = def.index() != null ? coerce(e.getValue(), def.index().valueType(),
+                        Merge.spans(config).getOrDefault(name, inst.origins.getOrDefault(name, span)),
                         "`" + name + "` of `" + def.name() + "`") : e.getValue();
                 inst.values.put(name, v);
                 entries.put(name, v);
@@ -133,7 +135,8 @@ final class Schemas {
                 if (!entries.containsKey(e.getKey()) && !def.attrs().containsKey(e.getKey())) {
                     Value v = Merge.ops(config).get(e.getKey()) == MergeOp.OVERRIDE ? e.getValue()
                             : withIndexDefault(def, inst, e.getKey(), e.getValue());
-                    v = coerce(v, def.indexValue(), span, "`" + e.getKey() + "` of `" + def.name() + "`");
+                    v = coerce(v, def.index().valueType(), Merge.spans(config).getOrDefault(e.getKey(), span),
+                            "`" + e.getKey() + "` of `" + def.name() + "`");
                     inst.values.put(e.getKey(), v);
                     entries.put(e.getKey(), v);
                 }
@@ -142,12 +145,15 @@ final class Schemas {
         if (missing == null) {
             runChecks(inst, def.checks(), span);
         }
-        if (def.chain().stream().anyMatch(s -> s.k8s != null)) {
+        if (def.type.chain().stream().anyMatch(s -> s.kubernetes() != null)) {
             entries = writtenOrder(entries, cfg);
         }
         Map<String, MergeOp> ops = new LinkedHashMap<>(Merge.ops(config));
         ops.keySet().retainAll(entries.keySet());
-        Map<String, Span> spans = new LinkedHashMap<>(Merge.spans(config));
+        // every entry remembers where its value was written: the config's entry, else the default or body
+        // statement that computed it, so later errors about the value (the validator's) point there
+        Map<String, Span> spans = new LinkedHashMap<>(inst.origins);
+        spans.putAll(Merge.spans(config));
         spans.keySet().retainAll(entries.keySet());
         java.util.Set<String> given = new java.util.LinkedHashSet<>(cfg.keySet());
         given.retainAll(entries.keySet());
@@ -155,17 +161,18 @@ final class Schemas {
             // what it computed without the missing attribute is not kept: a merge completes the given part
             Map<String, Value> partial = new LinkedHashMap<>(entries);
             partial.keySet().retainAll(given);
-            Value.SchemaV result = new Value.SchemaV(def, partial, ops, spans, given);
+            Value.SchemaV result = new Value.SchemaV(def.type, partial, ops, spans, given);
             in.incomplete.put(result, missing);
             return result;
         }
-        Value.SchemaV result = new Value.SchemaV(def, entries, ops, spans, given);
+        Value.SchemaV result = new Value.SchemaV(def.type, entries, ops, spans, given);
         in.checked.add(result);
         // `S.instances()` lists the instances of S and of every schema inheriting from it
         boolean inMain = span != null && in.mainFiles.contains(span.file());
-        for (SchemaDef s = def; s != null; s = s.parent()) {
-            if (s.instances.size() < 100_000) {
-                s.instances.add(new SchemaDef.Made(result, inMain));
+        for (SchemaType s = def.type; s != null; s = s.parent()) {
+            List<Interpreter.Made> made = in.instances.computeIfAbsent(s, k -> new ArrayList<>());
+            if (made.size() < 100_000) {
+                made.add(new Interpreter.Made(result, inMain));
             }
         }
         return result;
@@ -198,8 +205,8 @@ final class Schemas {
      * of the schema (or meet its index signature), its values fit them, and the result runs its checks.
      */
     Value union(Value.SchemaV s, Value more, Span span) {
-        SchemaDef def = (SchemaDef) s.type();
-        def.resolve(in);
+        SchemaDef def = in.defOf(s.type());
+        def.requireSound();
         Origin origin = origins.get(s);
         if (origin != null && !(more instanceof Value.SchemaV)) {
             return instantiate(def, origin.args(), origin.kwargs(), Merge.union(origin.config(), more, span), span);
@@ -208,19 +215,16 @@ final class Schemas {
         for (Map.Entry<String, Value> e : Values.entries(more).entrySet()) {
             String key = e.getKey();
             Span at = Merge.spans(more).getOrDefault(key, span);
-            SchemaDef.Attr attr = def.attrs().get(key);
+            SchemaType.Attribute attr = def.attrs().get(key);
             if (attr == null && def.index() == null && !key.startsWith("_")) {
-                EvalException ex = new EvalException(Code.E0302, at, "schema `" + def.name() + "` has no attribute `"
-                        + key + "`");
-                String hint = Suggestions.didYouMean(key, def.attrs().keySet());
-                throw hint == null ? ex : ex.withHint(hint);
+                throw new EvalException(TypeErrors.unknownAttribute(at, def.type, key));
             }
-            RType type = attr != null ? attr.type() : def.index() != null ? def.indexValue() : RType.ANY;
+            Type type = attr != null ? attr.type() : def.index() != null ? def.index().valueType() : Type.ANY;
             typed.put(key, Values.isNoneLike(e.getValue()) ? e.getValue()
-                    : coerce(e.getValue(), type, at, "attribute `" + key + "` of `" + def.name() + "`"));
+                    : coerce(e.getValue(), type, at, TypeErrors.attribute(key, def.name())));
         }
         Value merged = Merge.union(s, new Value.DictV(typed, Merge.ops(more), Merge.spans(more)), span);
-        if (merged instanceof Value.SchemaV m && def.writers().keySet().stream().noneMatch(n -> n.startsWith("_"))
+        if (merged instanceof Value.SchemaV m && def.layout().writers().keySet().stream().noneMatch(n -> n.startsWith("_"))
                 && def.attrs().keySet().stream().noneMatch(n -> n.startsWith("_"))) {
             recheck(m, span);
             in.checked.add(m);
@@ -228,13 +232,27 @@ final class Schemas {
         return merged;
     }
 
-    private static Diagnostic required(SchemaDef def, String name, SchemaDef.Attr attr, Span span) {
-        return Diagnostic.error(Code.E0303, span, "attribute `" + name + "` of `" + def.name()
-                        + "` is required and cannot be None or Undefined")
-                .withLabel(attr.decls().isEmpty() ? null : attr.decls().get(0).name().span(),
-                        "`" + name + "` is declared here")
-                .withHint(attr.decls().isEmpty() ? "set `" + name + "`: Kubernetes requires it"
-                        : "set `" + name + "` in the config, or declare it as `" + name + "?` to make it optional");
+    /** The first required attribute without a value, naming every one the instance lacks for the fix. */
+    private static Diagnostic required(SchemaDef def, Instance inst, SchemaType.Attribute attr, Span span) {
+        List<String> all = new ArrayList<>();
+        def.attrs().forEach((name, a) -> {
+            if (!a.optional() && Values.isNoneLike(inst.values.getOrDefault(name, Value.Undefined.UNDEFINED))) {
+                all.add(name);
+            }
+        });
+        return TypeErrors.missingAttribute(span, def.type, attr, all);
+    }
+
+    /** A required attribute an instance assembled by merging lacks. */
+    private static Diagnostic required(SchemaDef def, Value.SchemaV s, SchemaType.Attribute attr, Span span) {
+        List<String> all = new ArrayList<>();
+        def.attrs().forEach((name, a) -> {
+            Value got = s.entries().get(name);
+            if (!a.optional() && !name.startsWith("_") && (got == null || Values.isNoneLike(got))) {
+                all.add(name);
+            }
+        });
+        return TypeErrors.missingAttribute(span, def.type, attr, all);
     }
 
     /**
@@ -250,14 +268,15 @@ final class Schemas {
                 if (known != null) {
                     throw new EvalException(known);
                 }
-                if (s.type() instanceof SchemaDef def) {
-                    for (Map.Entry<String, SchemaDef.Attr> e : def.attrs().entrySet()) {
+                {
+                    SchemaDef def = in.defOf(s.type());
+                    for (Map.Entry<String, SchemaType.Attribute> e : def.attrs().entrySet()) {
                         Value got = s.entries().get(e.getKey());
                         if (!e.getValue().optional() && !e.getKey().startsWith("_") && (got == null || Values.isNoneLike(got))) {
-                            throw new EvalException(required(def, e.getKey(), e.getValue(), at));
+                            throw new EvalException(required(def, s, e.getValue(), at));
                         }
                     }
-                    if (in.checked.add(s) && def.writers().keySet().stream().noneMatch(n -> n.startsWith("_"))
+                    if (in.checked.add(s) && def.layout().writers().keySet().stream().noneMatch(n -> n.startsWith("_"))
                             && def.attrs().keySet().stream().noneMatch(n -> n.startsWith("_"))) {
                         // assembled by merging: its checks have not seen these entries (an instance with
                         // private attributes keeps them out of its entries, so it cannot be checked again)
@@ -278,7 +297,7 @@ final class Schemas {
      * (a key given with {@code =} replaces the default instead).
      */
     private Value withIndexDefault(SchemaDef def, Instance inst, String key, Value given) {
-        Node.IndexSignature sig = def.index();
+        SchemaType.Index sig = def.index();
         if (sig == null || sig.defaultValue() == null) {
             return given;
         }
@@ -298,11 +317,11 @@ final class Schemas {
 
     private void bindSchemaParams(SchemaDef def, Env env, List<Value> args, Map<String, Value> kwargs, Span span) {
         List<Node.Param> params = new ArrayList<>();
-        for (SchemaDef s : def.chain()) {
-            if (s.decl == null) {
+        for (SchemaType s : def.type.chain()) {
+            if (s.decl() == null) {
                 continue;
             }
-            for (Node.Param p : s.decl.params()) {
+            for (Node.Param p : s.decl().params()) {
                 if (params.stream().noneMatch(q -> q.name().id().equals(p.name().id()))) {
                     params.add(p);
                 }
@@ -324,7 +343,7 @@ final class Schemas {
         inst.resolving.push(name);
         inst.states.put(name, Instance.State.RESOLVING);
         try {
-            for (Stmt w : inst.def.writers().getOrDefault(name, List.of())) {
+            for (Stmt w : inst.def.layout().writers().getOrDefault(name, List.of())) {
                 runWriter(inst, w);
             }
             if (!inst.values.containsKey(name)) {
@@ -344,10 +363,10 @@ final class Schemas {
         if (inst.executed.contains(w)) {
             return;
         }
-        int at = inst.def.position(w);
-        for (String n : inst.def.writtenBy(w)) {
-            for (Stmt earlier : inst.def.writers().getOrDefault(n, List.of())) {
-                if (earlier != w && inst.def.position(earlier) < at) {
+        int at = inst.def.layout().position(w);
+        for (String n : inst.def.layout().writtenBy(w)) {
+            for (Stmt earlier : inst.def.layout().writers().getOrDefault(n, List.of())) {
+                if (earlier != w && inst.def.layout().position(earlier) < at) {
                     runWriter(inst, earlier);
                 }
             }
@@ -358,7 +377,7 @@ final class Schemas {
     }
 
     private static boolean hasPendingWriters(Instance inst, String name) {
-        for (Stmt w : inst.def.writers().getOrDefault(name, List.of())) {
+        for (Stmt w : inst.def.layout().writers().getOrDefault(name, List.of())) {
             if (!inst.executed.contains(w)) {
                 return true;
             }
@@ -367,20 +386,31 @@ final class Schemas {
     }
 
     /** {@code kind: "Service"}: a literal type with no default fixes the value as well as the type. */
-    private static Value literalDefault(SchemaDef.Attr attr) {
-        if (attr != null && attr.type() instanceof RType.Literal lit && attr.decls().stream().allMatch(d -> d.value() == null)) {
-            return lit.value();
+    private static Value literalDefault(SchemaType.Attribute attr) {
+        if (attr != null && attr.type() instanceof Type.Literal lit && attr.decls().stream().allMatch(d -> d.value() == null)) {
+            return literalValue(lit);
         }
         return Value.Undefined.UNDEFINED;
     }
 
+    /** The value of a literal type. */
+    static Value literalValue(Type.Literal lit) {
+        return switch (lit.value()) {
+            case String str -> new Value.Str(str);
+            case Long l -> new Value.Int(l, lit.written());
+            case Double d -> new Value.Float(d, lit.written());
+            case Boolean b -> Value.Bool.of(b);
+            default -> throw new IllegalStateException("not a literal: " + lit);
+        };
+    }
+
     /** Runs the body statements of the schema, its ancestors and mixins that have not run yet, in order. */
     private void runBodies(Instance inst) {
-        for (Stmt s : inst.def.bodyOrder()) {
+        for (Stmt s : inst.def.layout().order()) {
             if (inst.executed.contains(s)) {
                 continue;
             }
-            java.util.Set<String> names = inst.def.writtenBy(s);
+            java.util.Set<String> names = inst.def.layout().writtenBy(s);
             if (names.isEmpty()) {
                 inst.executed.add(s);
                 in.statements.execOne(s, inst.envFor(s));
@@ -402,17 +432,22 @@ final class Schemas {
             throw new EvalException(Code.E0510, at, "attribute `" + name + "` of `" + inst.def.name()
                     + "` depends on itself");
         }
-        if (inst.def.attrs().containsKey(name) || inst.def.writers().containsKey(name)) {
+        if (inst.def.attrs().containsKey(name) || inst.def.layout().writers().containsKey(name)) {
             resolveFully(inst, name, at);
         }
         Value v = inst.values.getOrDefault(name, Value.Undefined.UNDEFINED);
-        SchemaDef.Attr attr = inst.def.attrs().get(name);
-        if (v instanceof Value.DictV && attr != null && attr.type() instanceof RType.Schema) {
+        SchemaType.Attribute attr = inst.def.attrs().get(name);
+        if (v instanceof Value.DictV && attr != null && attr.type() instanceof Type.Schema) {
             // a schema-typed default still held as a config (see declareAttr): read it as the instance it
             // becomes, so its defaults are seen; keep the config itself for later merges
             try {
                 return coerce(v, attr.type(), at, "`" + name + "`");
             } catch (EvalException e) {
+                if (e.diagnostic().code() == Code.E0302 || e.diagnostic().code() == Code.E0301) {
+                    throw e; // a wrong key or value is wrong however the config is completed
+                }
+                // still incomplete (a child schema or the caller may give what it lacks), or its checks fail:
+                // they are reported where the instance is made, at the user's config
                 return v;
             }
         }
@@ -422,14 +457,14 @@ final class Schemas {
     /** An attribute declaration runs in {@code env}: fold its default into the value so far, then the config. */
     void declareAttr(Instance inst, Stmt.SchemaAttr decl, Env env) {
         String name = decl.name().id();
-        SchemaDef.Attr attr = inst.def.attrs().get(name);
+        SchemaType.Attribute attr = inst.def.attrs().get(name);
         Value v = inst.values.getOrDefault(name, literalDefault(attr));
         if (decl.value() != null) {
             Value dv;
             if (decl.value() instanceof dev.skiff.syntax.Expr.SchemaInst si && si.args().isEmpty()
-                    && si.keywords().isEmpty() && attr != null && attr.type() instanceof RType.Schema rs
+                    && si.keywords().isEmpty() && attr != null && attr.type() instanceof Type.Schema rs
                     && si.config() != null && in.eval(si.schema(), env) instanceof Value.TypeV tv
-                    && tv.schema() == rs.def()) {
+                    && tv.schema() == rs.schema()) {
                 // `x: S {…}` in a schema body stays a config until the instance is complete, so that a
                 // child schema or the caller can still add what S requires
                 dv = in.config(si.config(), env);
@@ -448,6 +483,9 @@ final class Schemas {
                 v = dv;
             }
         }
+        if (decl.value() != null) {
+            inst.origins.put(name, decl.value().span());
+        }
         inst.values.put(name, withConfig(inst, name, v));
     }
 
@@ -458,6 +496,7 @@ final class Schemas {
 
     /** A body statement assigns {@code name}; the config's value still has the last word. */
     void assignAttribute(Instance inst, String name, Value value, Span span) {
+        inst.origins.put(name, span);
         inst.values.put(name, withConfig(inst, name, value));
         inst.states.put(name, Instance.State.DONE);
     }
@@ -476,12 +515,12 @@ final class Schemas {
     }
 
     private Value unionInto(Instance inst, String name, Value v, Value c) {
-        SchemaDef.Attr attr = inst.def.attrs().get(name);
+        SchemaType.Attribute attr = inst.def.attrs().get(name);
         if (v instanceof Value.SchemaV sv && Values.entries(c) != null && !(c instanceof Value.SchemaV)) {
-            SchemaDef nested = (SchemaDef) sv.type();
+            SchemaDef nested = in.defOf(sv.type());
             return instantiate(nested, List.of(), Map.of(), Merge.union(configOf(sv), c, inst.span), inst.span);
         }
-        if (attr != null && attr.type() instanceof RType.Schema && Values.isNoneLike(v)) {
+        if (attr != null && attr.type() instanceof Type.Schema && Values.isNoneLike(v)) {
             return c;
         }
         return Merge.union(v, c, inst.span);
@@ -493,7 +532,7 @@ final class Schemas {
     }
 
     private void runChecks(Instance inst, List<Node.CheckExpr> checks, Span span) {
-        Node.IndexSignature sig = inst.def.rule == null ? inst.def.index() : null;
+        SchemaType.Index sig = inst.def.rule() == null ? inst.def.index() : null;
         Expr.Name key = sig == null ? null : sig.keyName();
         for (Node.CheckExpr c : checks) {
             if (key != null && Nodes.mentions(c, key.id())) {
@@ -520,7 +559,7 @@ final class Schemas {
             String msg = c.message() == null ? null : Values.toStr(in.eval(c.message(), env));
             String text = "check failed for `" + inst.def.name() + "`" + (key == null ? "" : " at key `" + key + "`")
                     + (msg == null || msg.isEmpty() ? ": `" + c.test().span().text() + "`" : ": " + msg);
-            throw new EvalException(Diagnostic.error(Code.E0501, span, text)
+            throw new EvalException(Diagnostic.error(Code.E0501, CheckBlame.of(c, Merge.spans(inst.config), span), text)
                     .withLabel(c.span(), "this check is false"), msg == null || msg.isEmpty() ? null : msg);
         }
     }
@@ -532,8 +571,9 @@ final class Schemas {
      * so are those of schemas with parameters (whose arguments a merge does not keep).
      */
     private Value remadeIfMerged(Value.SchemaV sv, Span span) {
-        if (in.checked.contains(sv) || !(sv.type() instanceof SchemaDef def) || def.decl == null
-                || def.chain().stream().anyMatch(d -> d.decl != null && !d.decl.params().isEmpty())) {
+        SchemaDef def = in.defOf(sv.type());
+        if (in.checked.contains(sv) || def.decl() == null
+                || def.type.chain().stream().anyMatch(d -> d.decl() != null && !d.decl().params().isEmpty())) {
             return sv;
         }
         Map<String, Value> given = new LinkedHashMap<>(sv.entries());
@@ -545,8 +585,8 @@ final class Schemas {
 
     /** Re-runs the checks of an instance whose attribute was assigned after it was made. */
     Value recheck(Value.SchemaV sv, Span span) {
-        SchemaDef def = (SchemaDef) sv.type();
-        Instance inst = new Instance(def, Value.DictV.EMPTY, span);
+        SchemaDef def = in.defOf(sv.type());
+        Instance inst = new Instance(in, def, Value.DictV.EMPTY, span);
         inst.env = new Env(def.env, Env.Kind.SCHEMA, def.env.module, inst);
         inst.values.putAll(sv.entries());
         for (String name : def.attrs().keySet()) {
@@ -561,107 +601,105 @@ final class Schemas {
 
     /**
      * Checks {@code v} against {@code type}, converting where KCL converts: a dict becomes an instance of
-     * a schema type, an int a float.
+     * a schema type, an int a float. A refined type's rules (an int32's range, a quantity's syntax) are checked
+     * too. {@code what} names the value in messages ("attribute `x` of `S`").
      */
-    Value coerce(Value v, RType type, Span span, String what) {
-        Value out = tryCoerce(v, type, span);
+    Value coerce(Value v, Type type, Span span, String what) {
+        Value out = tryCoerce(v, type, span, what);
         if (out == null) {
-            String found = isLiteralChoice(type) && (v instanceof Value.Str || v instanceof Value.Int)
-                    ? Values.repr(v).replace('\'', '"') : "`" + Values.typeName(v) + "`";
-            throw new EvalException(Code.E0301, span, "expected `" + type.display() + "` for " + what + ", found "
-                    + found);
+            throw new EvalException(TypeErrors.mismatch(span, type, what, Values.typeName(v), literal(v)));
         }
         return out;
+    }
+
+    /** A scalar value as plain data, as a type error may show it; null for other values. */
+    private static Object literal(Value v) {
+        return v instanceof Value.Str || v instanceof Value.Int || v instanceof Value.Float || v instanceof Value.Bool
+                ? v.toJava() : null;
     }
 
     /**
      * Whether a key (kept as a string, as KCL prints it) fits a dict's key type: literal keys must be one of
      * the literals, `int` keys must read as integers; `str` and `any` take every key.
      */
-    private static boolean keyFits(String key, RType type) {
+    private static boolean keyFits(String key, Type type) {
         return switch (type) {
-            case RType.Literal l -> l.value() instanceof Value.Str s ? s.value().equals(key)
-                    : Values.repr(l.value()).equals(key);
-            case RType.Union u -> u.members().stream().anyMatch(m -> keyFits(key, m));
-            case RType.Basic b -> switch (b.kind()) {
-                case INT -> key.matches("-?\\d+");
-                case FLOAT -> key.matches("-?\\d+(\\.\\d*)?([eE][-+]?\\d+)?");
-                case BOOL -> key.equals("True") || key.equals("False");
-                default -> true;
-            };
+            case Type.Literal l -> l.value() instanceof String s ? s.equals(key) : l.display().equals(key);
+            case Type.Union u -> u.members().stream().anyMatch(m -> keyFits(key, m));
+            case Type.Int i -> key.matches("-?\\d+");
+            case Type.Float f -> key.matches("-?\\d+(\\.\\d*)?([eE][-+]?\\d+)?");
+            case Type.Bool b -> key.equals("True") || key.equals("False");
+            case Type.Refined r -> keyFits(key, r.base());
             default -> true;
         };
     }
 
-    private static boolean isLiteralChoice(RType type) {
-        return type instanceof RType.Literal
-                || type instanceof RType.Union u && u.members().stream().anyMatch(m -> m instanceof RType.Literal);
-    }
-
-    private Value tryCoerce(Value v, RType type, Span span) {
+    private Value tryCoerce(Value v, Type type, Span span, String what) {
         if (Values.isNoneLike(v)) {
             return v;
         }
         return switch (type) {
-            case RType.Basic b -> switch (b.kind()) {
-                case ANY -> v;
-                case BOOL -> v instanceof Value.Bool ? v : null;
-                case INT -> v instanceof Value.Int ? v : null;
-                case FLOAT -> v instanceof Value.Float || v instanceof Value.Int ? v : null; // KCL keeps an int as it is
-                case STR -> v instanceof Value.Str ? v : null;
-                case NONE -> null;
-            };
-            case RType.ListT l -> {
+            case Type.Any a -> v;
+            case Type.Never n -> null;
+            case Type.Bool b -> v instanceof Value.Bool ? v : null;
+            case Type.Int i -> v instanceof Value.Int ? v : null;
+            case Type.Float f -> v instanceof Value.Float || v instanceof Value.Int ? v : null; // KCL keeps an int as it is
+            case Type.Str s -> v instanceof Value.Str ? v : null;
+            case Type.NoneType n -> null;
+            case Type.ListOf l -> {
                 if (!(v instanceof Value.ListV list)) {
                     yield null;
                 }
                 List<Value> items = new ArrayList<>(list.items().size());
-                for (Value item : list.items()) {
-                    Value c = tryCoerce(item, l.element(), span);
+                for (int i = 0; i < list.items().size(); i++) {
+                    Value item = list.items().get(i);
+                    Span at = list.spanOf(i) != null ? list.spanOf(i) : span;
+                    Value c = tryCoerce(item, l.element(), at, what);
                     if (c == null) {
-                        throw new EvalException(Code.E0301, span, "expected `" + l.display() + "`, found an element of type `"
-                                + Values.typeName(item) + "`");
+                        throw new EvalException(TypeErrors.elementMismatch(at, l, what, Values.typeName(item)));
                     }
                     items.add(c);
                 }
-                yield new Value.ListV(items);
+                yield new Value.ListV(items, list.spans());
             }
-            case RType.DictT d -> {
+            case Type.DictOf d -> {
                 Map<String, Value> entries = Values.entries(v);
                 if (entries == null) {
                     yield null;
                 }
-                if (v instanceof Value.SchemaV && d.value() == RType.ANY) {
+                if (v instanceof Value.SchemaV && d.value() instanceof Type.Any) {
                     yield v;
                 }
                 Map<String, Value> out = new LinkedHashMap<>();
                 for (Map.Entry<String, Value> e : entries.entrySet()) {
+                    Span at = Merge.spans(v).getOrDefault(e.getKey(), span);
                     if (!keyFits(e.getKey(), d.key())) {
-                        throw new EvalException(Code.E0301, span, "expected `" + d.display() + "`, found the key \""
-                                + e.getKey() + "\"");
+                        throw new EvalException(TypeErrors.keyMismatch(at, d, what, e.getKey()));
                     }
-                    Value c = tryCoerce(e.getValue(), d.value(), span);
+                    Value c = tryCoerce(e.getValue(), d.value(), at, what);
                     if (c == null) {
-                        throw new EvalException(Code.E0301, span, "expected `" + d.display() + "`, found the value of `"
-                                + e.getKey() + "` of type `" + Values.typeName(e.getValue()) + "`");
+                        Value bad = e.getValue();
+                        throw new EvalException(TypeErrors.valueMismatch(at, d, what, e.getKey(),
+                                Values.typeName(bad), bad instanceof Value.Int || bad instanceof Value.Float
+                                        || bad instanceof Value.Bool ? bad.toJava() : null));
                     }
                     out.put(e.getKey(), c);
                 }
-                yield new Value.DictV(out, Merge.ops(v));
+                yield new Value.DictV(out, Merge.ops(v), Merge.spans(v));
             }
-            case RType.Union u -> {
-                for (RType m : u.members()) {
-                    if (m instanceof RType.Schema && v instanceof Value.DictV) {
+            case Type.Union u -> {
+                for (Type m : u.members()) {
+                    if (m instanceof Type.Schema && v instanceof Value.DictV) {
                         continue;
                     }
-                    Value c = tryCoerceQuietly(v, m, span);
+                    Value c = tryCoerceQuietly(v, m, span, what);
                     if (c != null) {
                         yield c;
                     }
                 }
-                for (RType m : u.members()) {
-                    if (m instanceof RType.Schema) {
-                        Value c = tryCoerceQuietly(v, m, span);
+                for (Type m : u.members()) {
+                    if (m instanceof Type.Schema) {
+                        Value c = tryCoerceQuietly(v, m, span, what);
                         if (c != null) {
                             yield c;
                         }
@@ -669,28 +707,49 @@ final class Schemas {
                 }
                 yield null;
             }
-            case RType.Literal l -> Values.equal(l.value(), v) && Values.typeName(l.value()).equals(Values.typeName(v))
-                    ? v : null;
-            case RType.Schema s -> {
+            case Type.Literal l -> literalValue(l) instanceof Value lv && Values.equal(lv, v)
+                    && Values.typeName(lv).equals(Values.typeName(v)) ? v : null;
+            case Type.Schema s -> {
                 if (v instanceof Value.SchemaV sv) {
-                    if (!sv.type().isSubtypeOf(s.def())) {
+                    if (!sv.type().isSubtypeOf(s.schema())) {
                         yield null;
                     }
                     yield remadeIfMerged(sv, span);
                 }
                 if (v instanceof Value.DictV) {
-                    yield instantiate(s.def(), List.of(), Map.of(), v, span);
+                    yield instantiate(in.defOf(s.schema()), List.of(), Map.of(), v, span);
                 }
                 yield null;
             }
-            case RType.Function f -> v instanceof Value.Func ? v : null;
-            case RType.Native n -> n.type().contains().test(v) ? v : null;
+            case Type.Function f -> v instanceof Value.Func ? v : null;
+            case Type.Refined r -> {
+                Value c = tryCoerce(v, r.base(), span, what);
+                if (c != null) {
+                    refine(c, r, span, what);
+                }
+                yield c;
+            }
         };
     }
 
-    private Value tryCoerceQuietly(Value v, RType type, Span span) {
+    /**
+     * Fails when a value breaks a rule only the evaluator can check (a system module's type, which looks at how a
+     * number was written). The other rules (ranges, formats, patterns) are the validator's, on the output, so a
+     * schema's own checks, which say more, come first.
+     */
+    private void refine(Value v, Type.Refined r, Span span, String what) {
+        for (dev.skiff.types.Refinement.Rule rule : r.refinement().rules()) {
+            if (rule instanceof dev.skiff.types.Refinement.Opaque o
+                    && !dev.skiff.eval.lib.Library.nativeType(o.type()).map(t -> t.contains().test(v)).orElse(true)) {
+                throw new EvalException(Code.E0301, span, "expected `" + r.display() + "` for " + what
+                        + ", found `" + Values.typeName(v) + "`");
+            }
+        }
+    }
+
+    private Value tryCoerceQuietly(Value v, Type type, Span span, String what) {
         try {
-            return tryCoerce(v, type, span);
+            return tryCoerce(v, type, span, what);
         } catch (EvalException e) {
             return null;
         }

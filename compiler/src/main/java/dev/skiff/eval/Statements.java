@@ -10,6 +10,7 @@ import dev.skiff.source.Span;
 import dev.skiff.syntax.Expr;
 import dev.skiff.syntax.SourceUnit;
 import dev.skiff.syntax.Stmt;
+import dev.skiff.types.Type;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,8 +60,8 @@ final class Statements {
     private void hoist(List<Stmt> body, ModuleState module) {
         for (Stmt s : body) {
             SchemaDef def = switch (s) {
-                case Stmt.SchemaDecl d -> new SchemaDef(d, module.globals, module.name);
-                case Stmt.RuleDecl r -> new SchemaDef(r, module.globals, module.name);
+                case Stmt.SchemaDecl d -> in.define(in.types.of(d), module.globals);
+                case Stmt.RuleDecl r -> in.define(in.types.of(r), module.globals);
                 default -> null;
             };
             if (def == null) {
@@ -141,7 +142,7 @@ final class Statements {
             }
             case Stmt.Assign a -> {
                 Value v = in.eval(a.value(), env);
-                RType declared = a.type() == null ? null : in.resolveType(a.type(), env);
+                Type declared = a.type() == null ? null : in.resolveType(a.type(), env);
                 if (declared != null) {
                     v = in.schemas.coerce(v, declared, a.value().span(),
                             "`" + a.targets().get(0).span().text() + "`");
@@ -198,23 +199,23 @@ final class Statements {
                 }
             }
             case Stmt.TypeAlias t -> {
-                RType type = in.resolveType(t.type(), env);
+                Type type = in.resolveType(t.type(), env);
                 // an alias of a schema is that schema under another name: it instantiates, and is inherited
                 // from, as the schema does (KCL substitutes aliases before it checks a program)
-                Value alias = type instanceof RType.Schema schema ? schema.def().asValue()
+                Value alias = type instanceof Type.Schema schema ? new Value.TypeV(schema.schema())
                         : new Value.Func(t.name().id(), new Interpreter.TypeAliasFunction(type));
                 env.vars.put(t.name().id(), new Env.Binding(alias, t.name().span()));
             }
             case Stmt.SchemaDecl d -> {
                 if (env.kind != Env.Kind.MODULE) {
                     env.vars.put(d.name().id(), new Env.Binding(
-                            new SchemaDef(d, env, env.module.name).asValue(), d.name().span()));
+                            in.define(in.types.of(d), env).asValue(), d.name().span()));
                 }
             }
             case Stmt.RuleDecl r -> {
                 if (env.kind != Env.Kind.MODULE) {
                     env.vars.put(r.name().id(), new Env.Binding(
-                            new SchemaDef(r, env, env.module.name).asValue(), r.name().span()));
+                            in.define(in.types.of(r), env).asValue(), r.name().span()));
                 }
             }
             case Stmt.SchemaAttr a -> {
@@ -260,7 +261,7 @@ final class Statements {
         }
         if (b.pendingSchema != null) {
             b.pendingConfig = Merge.unify(b.pendingConfig, config, u.span(), name);
-            b.pendingSchema = def.isSubtypeOf(b.pendingSchema) ? def : b.pendingSchema;
+            b.pendingSchema = def.type.isSubtypeOf(b.pendingSchema.type) ? def : b.pendingSchema;
             b.value = null;
             return;
         }
@@ -274,7 +275,7 @@ final class Statements {
      * A top-level variable assigned again (a private `_name`) keeps its type, as KCL's checker requires: the
      * annotation it was declared with, or the type its first value showed. A new annotation may not change it.
      */
-    private Value keepType(Expr.Name n, RType declared, Value v, Env env, Stmt.Assign a) {
+    private Value keepType(Expr.Name n, Type declared, Value v, Env env, Stmt.Assign a) {
         Env.Binding b = env.vars.get(n.id());
         if (b == null || b.type == null) {
             return v;
@@ -293,42 +294,42 @@ final class Statements {
     }
 
     /** The type a first value shows: scalars, and lists and dicts of scalars; null (unknown) otherwise. */
-    private static RType inferred(Value v) {
-        RType scalar = scalarType(v);
+    private static Type inferred(Value v) {
+        Type scalar = scalarType(v);
         if (scalar != null) {
             return scalar;
         }
         if (v instanceof Value.ListV l && !l.items().isEmpty()) {
-            RType element = union(l.items());
-            return element == null ? null : new RType.ListT(element);
+            Type element = union(l.items());
+            return element == null ? null : new Type.ListOf(element);
         }
         if (v instanceof Value.DictV d && !d.entries().isEmpty()) {
-            RType value = union(d.entries().values());
-            return value == null ? null : new RType.DictT(new RType.Basic(dev.skiff.syntax.TypeExpr.Basic.STR), value);
+            Type value = union(d.entries().values());
+            return value == null ? null : new Type.DictOf(Type.STR, value);
         }
         return null;
     }
 
-    private static RType scalarType(Value v) {
+    private static Type scalarType(Value v) {
         return switch (v) {
-            case Value.Int i -> new RType.Basic(dev.skiff.syntax.TypeExpr.Basic.INT);
-            case Value.Float f -> new RType.Basic(dev.skiff.syntax.TypeExpr.Basic.FLOAT);
-            case Value.Str s -> new RType.Basic(dev.skiff.syntax.TypeExpr.Basic.STR);
-            case Value.Bool b -> new RType.Basic(dev.skiff.syntax.TypeExpr.Basic.BOOL);
+            case Value.Int i -> Type.INT;
+            case Value.Float f -> Type.FLOAT;
+            case Value.Str s -> Type.STR;
+            case Value.Bool b -> Type.BOOL;
             default -> null;
         };
     }
 
-    private static RType union(java.util.Collection<Value> values) {
-        java.util.LinkedHashMap<String, RType> kinds = new java.util.LinkedHashMap<>();
+    private static Type union(java.util.Collection<Value> values) {
+        java.util.LinkedHashSet<Type> kinds = new java.util.LinkedHashSet<>();
         for (Value x : values) {
-            RType t = scalarType(x);
+            Type t = scalarType(x);
             if (t == null) {
                 return null;
             }
-            kinds.putIfAbsent(t.display(), t);
+            kinds.add(t);
         }
-        return kinds.size() == 1 ? kinds.values().iterator().next() : new RType.Union(List.copyOf(kinds.values()));
+        return kinds.size() == 1 ? kinds.iterator().next() : new Type.Union(List.copyOf(kinds));
     }
 
     void assign(Expr target, Value value, Env env, Span span) {

@@ -90,13 +90,18 @@ public final class ManifestImporter {
             }
             Span at = Span.at(file, seg[0] + firstContent(body));
             List<String> comments = leadingComments(body);
-            for (Object doc : docs) {
-                flatten(doc, comments, at, items, diagnostics);
+            // where each document's parts are, so that the items of a `kind: List` are named at their own lines
+            List<dev.skiff.k8s.YamlDocuments.Document> placed = dev.skiff.k8s.YamlDocuments.read(
+                    SourceFile.ofString(file.name(), body)).value();
+            for (int i = 0; i < docs.size(); i++) {
+                dev.skiff.k8s.YamlNode node = placed.size() == docs.size() ? placed.get(i).node() : null;
+                flatten(docs.get(i), comments, at, node, file, seg[0], items, diagnostics);
             }
         }
     }
 
-    private static void flatten(Object doc, List<String> comments, Span at, List<Item> items, List<Diagnostic> diagnostics) {
+    private static void flatten(Object doc, List<String> comments, Span at, dev.skiff.k8s.YamlNode node, SourceFile file,
+                                int offset, List<Item> items, List<Diagnostic> diagnostics) {
         if (doc == null) {
             return;
         }
@@ -115,8 +120,11 @@ public final class ManifestImporter {
             return;
         }
         if (kind.endsWith("List") && object.get("items") instanceof List<?> list) {
-            for (Object item : list) {
-                flatten(item, List.of(), at, items, diagnostics);
+            dev.skiff.k8s.YamlNode placed = node == null ? null : node.fields().get("items");
+            for (int i = 0; i < list.size(); i++) {
+                dev.skiff.k8s.YamlNode itemNode = placed != null && i < placed.items().size() ? placed.items().get(i) : null;
+                Span itemAt = itemNode == null ? at : Span.at(file, Math.min(file.length(), offset + itemNode.valueStart()));
+                flatten(list.get(i), List.of(), itemAt, itemNode, file, offset, items, diagnostics);
             }
             return;
         }
@@ -240,7 +248,8 @@ public final class ManifestImporter {
         }
 
         private Map<String, Object> clean(Item item) {
-            Map<String, Object> object = Values.withoutNulls(item.object());
+            Map<String, Object> object = Values.copyOf(item.object());
+            Values.dropNullCreationTimestamps(object);
             List<String> dropped = new ArrayList<>();
             if (object.remove("status") != null) {
                 dropped.add("status");

@@ -25,20 +25,35 @@ final class Values {
     private Values() {
     }
 
-    /** A deep copy of {@code data} without null map entries (null list elements stay). */
+    /**
+     * A deep copy of {@code data}. Explicit nulls stay: {@code field: null} becomes {@code field = None}, which
+     * builds back to the same {@code null} (a strategic merge patch reads it as "delete the field").
+     */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> withoutNulls(Map<String, Object> data) {
+    static Map<String, Object> copyOf(Map<String, Object> data) {
         return (Map<String, Object>) copy(data);
+    }
+
+    /**
+     * Removes {@code creationTimestamp: null} from every {@code metadata} (pod templates included): the API
+     * server sets the field, and {@code kubectl create --dry-run} writes it empty everywhere.
+     */
+    static void dropNullCreationTimestamps(Object o) {
+        if (o instanceof Map<?, ?> m) {
+            if (m.get("metadata") instanceof Map<?, ?> meta && meta.containsKey("creationTimestamp")
+                    && meta.get("creationTimestamp") == null) {
+                meta.remove("creationTimestamp");
+            }
+            m.values().forEach(Values::dropNullCreationTimestamps);
+        } else if (o instanceof List<?> l) {
+            l.forEach(Values::dropNullCreationTimestamps);
+        }
     }
 
     private static Object copy(Object o) {
         if (o instanceof Map<?, ?> m) {
             Map<String, Object> out = new LinkedHashMap<>();
-            m.forEach((k, v) -> {
-                if (v != null) {
-                    out.put(String.valueOf(k), copy(v));
-                }
-            });
+            m.forEach((k, v) -> out.put(String.valueOf(k), copy(v)));
             return out;
         }
         if (o instanceof List<?> l) {

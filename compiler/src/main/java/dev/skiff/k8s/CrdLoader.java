@@ -135,7 +135,9 @@ public final class CrdLoader {
             ObjectNode props = (ObjectNode) top.get("properties");
             putIfAbsent(props, "apiVersion", "string");
             putIfAbsent(props, "kind", "string");
-            putIfAbsent(props, "metadata", "V1ObjectMeta");
+            // the API server gives every custom resource the standard ObjectMeta, whatever the CRD says
+            // (controller-gen writes a bare `metadata: {type: object}`), so it is typed as one
+            props.putObject("metadata").put("type", "V1ObjectMeta");
             ((ObjectNode) out.get("gvk")).put(group + "/" + version + "/" + kind, def);
             ObjectNode modules = (ObjectNode) out.get("modules");
             String module = "crds." + group + "." + version;

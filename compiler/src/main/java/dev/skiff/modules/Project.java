@@ -24,14 +24,23 @@ import java.util.Map;
  * @param dependencies  local dependencies by import name, as absolute paths
  * @param skiff         the {@code [skiff]} settings as raw strings ({@code k8s = "1.35"}), in order
  * @param hasModFile    whether a {@code kcl.mod} was found
+ * @param entries       {@code [profile] entries}: the files that make the project's program when it is
+ *                      compiled as a whole (a directory argument, or no argument), as absolute paths; empty
+ *                      when not given
  */
 public record Project(Path root, String name, Map<String, Path> dependencies, Map<String, Object> skiff,
-                      boolean hasModFile) {
+                      boolean hasModFile, List<Path> entries) {
     public static final String MOD_FILE = "kcl.mod";
 
     public Project {
         dependencies = Map.copyOf(dependencies);
         skiff = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(skiff));
+        entries = List.copyOf(entries);
+    }
+
+    public Project(Path root, String name, Map<String, Path> dependencies, Map<String, Object> skiff,
+                   boolean hasModFile) {
+        this(root, name, dependencies, skiff, hasModFile, List.of());
     }
 
     /** The project owning {@code start} (a file or directory): the nearest ancestor with a {@code kcl.mod}. */
@@ -54,6 +63,7 @@ public record Project(Path root, String name, Map<String, Path> dependencies, Ma
         List<Diagnostic> problems = new ArrayList<>();
         Map<String, Path> deps = new LinkedHashMap<>();
         Map<String, Object> skiff = new LinkedHashMap<>();
+        List<Path> entries = new ArrayList<>();
         String name = fallbackName;
         try {
             JsonNode doc = new TomlMapper().readTree(Files.readString(mod));
@@ -68,15 +78,44 @@ public record Project(Path root, String name, Map<String, Path> dependencies, Ma
                     deps.put(e.getKey(), root.resolve(path.asText()).toAbsolutePath().normalize());
                 }
             }
+            for (JsonNode entry : doc.path("profile").path("entries")) {
+                // as in KCL: relative to the kcl.mod, and ${KCL_MOD} names its directory
+                String text = entry.asText().replace("${KCL_MOD}", root.toAbsolutePath().normalize().toString());
+                entries.add(root.toAbsolutePath().resolve(text).normalize());
+            }
             for (Iterator<Map.Entry<String, JsonNode>> it = doc.path("skiff").fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 skiff.put(e.getKey(), toPlain(e.getValue()));
             }
+            JsonNode k8s = doc.path("dependencies").path("k8s");
+            String pinned = k8s.isTextual() ? k8s.asText() : k8s.path("version").isTextual() ? k8s.path("version").asText() : null;
+            if (pinned != null && !skiff.containsKey("k8s")) {
+                KubernetesPin.choose(pinned, skiff, problems);
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            problems.add(tomlError(mod, e));
         } catch (IOException | RuntimeException e) {
             String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
             problems.add(Diagnostic.error(Code.E0206, null, "cannot read `" + mod + "` as TOML: " + msg));
         }
-        return Result.of(new Project(root.toAbsolutePath().normalize(), name, deps, skiff, true), problems);
+        return Result.of(new Project(root.toAbsolutePath().normalize(), name, deps, skiff, true, entries), problems);
+    }
+
+    /** A TOML syntax error at its line and column of {@code kcl.mod}, with the line and a caret. */
+    private static Diagnostic tomlError(Path mod, com.fasterxml.jackson.core.JsonProcessingException e) {
+        String why = e.getOriginalMessage() == null ? "malformed" : e.getOriginalMessage().lines().findFirst().orElse("").strip();
+        dev.skiff.source.Span at = null;
+        try {
+            var loc = e.getLocation();
+            String text = Files.readString(mod);
+            if (loc != null && loc.getLineNr() > 0) {
+                dev.skiff.source.SourceFile file = dev.skiff.source.SourceFile.of(mod, mod.toString(), text);
+                at = dev.skiff.source.Span.at(file, file.offset(loc.getLineNr() - 1, Math.max(0, loc.getColumnNr() - 1)));
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // the message alone, then
+        }
+        return Diagnostic.error(Code.E0206, at, "`" + Project.MOD_FILE + "` is not valid TOML: " + why);
     }
 
     private static Object toPlain(JsonNode n) {

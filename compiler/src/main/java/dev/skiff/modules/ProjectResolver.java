@@ -3,7 +3,6 @@ package dev.skiff.modules;
 import dev.skiff.diag.Diagnostic;
 import dev.skiff.diag.Result;
 import dev.skiff.source.SourceFile;
-import dev.skiff.syntax.Parser;
 import dev.skiff.syntax.SourceUnit;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,6 +44,13 @@ public final class ProjectResolver implements ModuleResolver {
     }
 
     private Map<Path, String> overlay = Map.of();
+    private ParseCache parser = ParseCache.NONE;
+
+    /** Files are parsed through {@code cache} (an editor's, kept across compilations). */
+    public ProjectResolver withParseCache(ParseCache cache) {
+        this.parser = cache == null ? ParseCache.NONE : cache;
+        return this;
+    }
 
     /** Texts that stand in for main files on disk (an editor's unsaved buffers). */
     public ProjectResolver withOverlay(Map<Path, String> texts) {
@@ -114,7 +120,7 @@ public final class ProjectResolver implements ModuleResolver {
                 problems.add(read.problem());
                 continue;
             }
-            Result<SourceUnit> parsed = Parser.parse(read.file());
+            Result<SourceUnit> parsed = parser.parse(read.file());
             problems.addAll(parsed.diagnostics());
             if (parsed.value() != null) {
                 units.add(parsed.value());
@@ -198,7 +204,7 @@ public final class ProjectResolver implements ModuleResolver {
             }
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             SourceFile file = new SourceFile(URI.create("skiff-stdlib:/" + resource), "<stdlib>/" + resource, text);
-            Result<SourceUnit> parsed = Parser.parse(file);
+            Result<SourceUnit> parsed = parser.parse(file);
             List<SourceUnit> units = parsed.value() == null ? List.of() : List.of(parsed.value());
             return new Resolution.Package(path, units, parsed.diagnostics());
         } catch (IOException e) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.skiff.Compilation;
 import dev.skiff.CompileRequest;
-import dev.skiff.Manifests;
 import dev.skiff.Skiff;
 import dev.skiff.diag.Result;
 import dev.skiff.diag.TextRenderer;
@@ -77,19 +76,16 @@ class ImportGoldenTest {
     static List<String> buildAgainst(String program, Path at, List<Map<String, Object>> expected) {
         CompileRequest request = new CompileRequest(List.of(at), Map.of(), at.getParent(),
                 new PrintStream(OutputStream.nullOutputStream())).withOverlay(Map.of(at, program));
-        Compilation c = Skiff.compile(request);
+        Compilation c = Skiff.compile(request.withValidation(true));
         if (c.hasErrors()) {
-            return List.of("does not compile:\n" + TextRenderer.renderPlain(c.diagnostics()) + "\n" + program);
-        }
-        var objects = Manifests.of(c, null);
-        if (objects.hasErrors()) {
-            return List.of("does not validate:\n" + TextRenderer.renderPlain(objects.diagnostics()) + "\n" + program);
+            return List.of((c.validation() == null ? "does not compile:\n" : "does not validate:\n")
+                    + TextRenderer.renderPlain(c.diagnostics()) + "\n" + program);
         }
         if (expected == null) {
             return List.of();
         }
         List<Map<String, Object>> built = new ArrayList<>();
-        objects.value().forEach(m -> built.add(m.data()));
+        c.manifests().forEach(m -> built.add(m.data()));
         List<String> d = SameObjects.differences(expected, built);
         return d.isEmpty() ? d : List.of(String.join("\n", d) + "\n" + program);
     }

@@ -1,9 +1,9 @@
 package dev.skiff.k8s;
 
-import static dev.skiff.k8s.ValidatorTest.container;
-import static dev.skiff.k8s.ValidatorTest.deployment;
-import static dev.skiff.k8s.ValidatorTest.list;
-import static dev.skiff.k8s.ValidatorTest.obj;
+import static dev.skiff.validate.PlainObjects.container;
+import static dev.skiff.validate.PlainObjects.deployment;
+import static dev.skiff.validate.PlainObjects.list;
+import static dev.skiff.validate.PlainObjects.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -78,7 +78,7 @@ class JsonSchemaWriterTest {
 
     @Test
     void networkntRejectsWhatTheValidatorRejects() {
-        Validator validator = new Validator(k8s);
+        var validator = new dev.skiff.validate.Validator(dev.skiff.types.KubernetesSchemas.of(k8s));
         List<Map<String, Object>> bad = List.of(
                 deployment(container("imagee", "x")),
                 deployment(container("imagePullPolicy", "Sometimes")),
@@ -87,7 +87,8 @@ class JsonSchemaWriterTest {
                 deployment(obj("image", "nginx")),
                 withCreationTimestamp(deployment(container()), "yesterday"));
         for (Map<String, Object> d : bad) {
-            assertThat(validator.validate(d)).as("skiff on %s", d).isNotEmpty();
+            assertThat(validator.validate(new dev.skiff.validate.Manifest(d, dev.skiff.eval.value.Values.fromJava(d)),
+                    null)).as("skiff on %s", d).isNotEmpty();
             assertThat(check(deploymentSchema, d)).as("networknt on %s", d).isNotEmpty();
         }
     }

@@ -8,7 +8,6 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import dev.skiff.Manifests;
 import dev.skiff.k8s.JsonSchemaWriter;
 import dev.skiff.k8s.SchemaRegistry;
 import java.io.IOException;
@@ -32,14 +31,15 @@ class ExampleSchemasTest {
     @TestFactory
     Stream<DynamicTest> everyExampleObjectPassesTheStrictJsonSchema() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
-        for (Path dir : Examples.all()) {
-            Examples.Built b = Examples.build(dir);
+        for (Examples.Case c : Examples.cases()) {
+            Path dir = c.dir();
+            Examples.Built b = Examples.build(c);
             List<Path> crds = Files.isDirectory(dir.resolve("crds")) ? List.of(dir.resolve("crds")) : List.of();
             SchemaRegistry registry = SchemaRegistry.with(null, crds).value();
             JsonSchemaWriter writer = new JsonSchemaWriter(registry);
             JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4);
-            for (Manifests.Manifest m : b.objects().value()) {
-                String name = dir.getFileName() + ": " + m.kind() + " " + m.name();
+            for (dev.skiff.validate.Manifest m : b.objects()) {
+                String name = c.name() + ": " + m.kind() + " " + m.name();
                 tests.add(DynamicTest.dynamicTest(name, () -> {
                     JsonSchema schema = factory.getSchema(writer.schemaOf(new SchemaRegistry.Gvk(m.apiVersion(), m.kind())));
                     JsonNode object = JSON.valueToTree(m.data());

@@ -18,36 +18,37 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Every example a user may copy builds without a diagnostic, and to exactly the output checked in beside it
  * ({@code examples/NAME/expected.yaml}: what {@code skiff build examples/NAME} prints, or for an example
- * without Kubernetes objects what {@code skiff run} prints). {@code SKIFF_UPDATE=1} rewrites them.
+ * without Kubernetes objects what {@code skiff run} prints; for an example whose kcl.mod declares
+ * environments, {@code expected/ENV.yaml}, what {@code -D env=ENV} builds). {@code SKIFF_UPDATE=1} rewrites them.
  */
 class ExamplesTest {
     @Test
     void theExamplesAUserNeedsAreThere() throws IOException {
         List<String> names = Examples.all().stream().map(p -> p.getFileName().toString()).toList();
-        assertThat(names).contains("webapp", "database", "cronjob", "operator-rbac", "overlays", "custom-resource");
+        assertThat(names).contains("webapp", "database", "cronjob", "operator-rbac", "overlays", "custom-resource",
+                "app-environments", "wasm-app", "keda-scale-to-zero");
     }
 
     @TestFactory
     Stream<DynamicTest> examplesBuildToTheirExpectedOutput() throws IOException {
-        return Examples.all().stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(),
-                dir.toUri(), () -> check(dir)));
+        return Examples.cases().stream().map(c -> DynamicTest.dynamicTest(c.name(), c.dir().toUri(), () -> check(c)));
     }
 
-    private static void check(Path dir) throws IOException {
-        Examples.Built b = Examples.build(dir);
-        assertThat(b.compilation().hasErrors()).as(TextRenderer.renderPlain(b.compilation().diagnostics())).isFalse();
-        assertThat(b.objects().diagnostics()).as(TextRenderer.renderPlain(b.objects().diagnostics())).isEmpty();
+    private static void check(Examples.Case c) throws IOException {
+        Examples.Built b = Examples.build(c);
+        assertThat(b.compilation().diagnostics()).as(TextRenderer.renderPlain(b.compilation().diagnostics())).isEmpty();
         String text;
-        if (b.objects().value().isEmpty()) {
+        if (b.objects().isEmpty()) {
             text = b.compilation().yaml();
         } else {
             List<Object> docs = new ArrayList<>();
-            b.objects().value().forEach(m -> docs.add(m.data()));
+            b.objects().forEach(m -> docs.add(m.data()));
             text = YamlWriter.writeStream(docs);
         }
-        Path expected = dir.resolve("expected.yaml");
+        Path expected = c.expected();
         boolean missing = !Files.exists(expected);
         if ("1".equals(System.getenv("SKIFF_UPDATE")) || missing) {
+            Files.createDirectories(expected.getParent());
             Files.writeString(expected, text, StandardCharsets.UTF_8);
             assertThat(missing).as(expected + " was missing; it has been written: review it and run again").isFalse();
         }

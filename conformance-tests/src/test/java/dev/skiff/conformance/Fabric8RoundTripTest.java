@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.skiff.Manifests;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,13 +37,13 @@ class Fabric8RoundTripTest {
     @TestFactory
     Stream<DynamicTest> exampleObjectsRoundTripThroughFabric8() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
-        for (Path dir : Examples.all()) {
-            for (Manifests.Manifest m : Examples.build(dir).objects().value()) {
+        for (Examples.Case c : Examples.cases()) {
+            for (dev.skiff.validate.Manifest m : Examples.build(c).objects()) {
                 Class<? extends HasMetadata> type = KINDS.get(m.apiVersion() + "/" + m.kind());
                 if (type == null) {
                     continue; // custom resources have no fabric8 class
                 }
-                tests.add(DynamicTest.dynamicTest(dir.getFileName() + ": " + m.kind() + " " + m.name(), () -> {
+                tests.add(DynamicTest.dynamicTest(c.name() + ": " + m.kind() + " " + m.name(), () -> {
                     HasMetadata typed = JSON.readValue(JSON.writeValueAsString(m.data()), type);
                     assertThat(typed.getMetadata().getName()).isEqualTo(m.name());
                     Object back = JSON.convertValue(typed, Object.class);

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.skiff.Compilation;
 import dev.skiff.CompileRequest;
 import dev.skiff.OptionArgument;
+import dev.skiff.emit.Shaping;
+import dev.skiff.modules.CliSettings;
 import dev.skiff.Skiff;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -128,9 +130,14 @@ public final class KclGrammarSuite {
         };
     }
 
+    @SuppressWarnings("unchecked")
     private static CaseResult runCase(String name, Path dir, boolean expectsError) throws IOException {
         Map<String, String> options = new LinkedHashMap<>();
         List<Path> inputs = new ArrayList<>();
+        List<Path> settingsFiles = new ArrayList<>();
+        List<String> overrides = new ArrayList<>();
+        boolean disableNone = false;
+        boolean sortKeys = false;
         String selector = null;
         Path settings = dir.resolve("settings.yaml");
         if (Files.exists(settings)) {
@@ -151,6 +158,19 @@ public final class KclGrammarSuite {
                     options.put(option.key(), option.value());
                 } else if (w.equals("-S") && i + 1 < words.length) {
                     selector = words[++i];
+                } else if (w.equals("-Y")) {
+                    // as `skiff run -Y`: every following word up to the next flag is a settings file
+                    while (i + 1 < words.length && !words[i + 1].startsWith("-")) {
+                        settingsFiles.add(dir.resolve(words[++i]));
+                    }
+                } else if (w.equals("-O") && i + 1 < words.length) {
+                    overrides.add(words[++i]);
+                } else if (w.equals("-d") || w.equals("--debug")) {
+                    continue; // KCL's debug mode changes nothing a case compares
+                } else if (w.equals("-n") || w.equals("--disable_none")) {
+                    disableNone = true;
+                } else if (w.equals("-k") || w.equals("--sort_keys")) {
+                    sortKeys = true;
                 } else if (w.endsWith(".k")) {
                     inputs.add(Path.of(w));
                 } else {
@@ -161,10 +181,28 @@ public final class KclGrammarSuite {
         if (selector != null && !selector.matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z0-9_]+)*")) {
             return new CaseResult(name, expectsError, Verdict.UNSUPPORTED, "option -S " + selector);
         }
-        // KCL's runner calls `kcl run main.k <kcl_options>`: main.k first, then any files the options list
-        inputs.add(0, Path.of("main.k"));
+        // the settings files as `skiff run -Y` reads them (CliSettings): their options under -D's, their inputs
+        var read = CliSettings.read(settingsFiles);
+        if (read.hasErrors()) {
+            return new CaseResult(name, expectsError, expectsError ? Verdict.PASS : Verdict.FAIL,
+                    expectsError ? null : read.diagnostics().get(0).message());
+        }
+        CliSettings kcl = read.value();
+        Map<String, String> merged = new LinkedHashMap<>();
+        kcl.options().forEach((k, v) -> merged.put(k, CliSettings.asArgument(v)));
+        merged.putAll(options);
+        disableNone |= Boolean.TRUE.equals(kcl.disableNone());
+        sortKeys |= Boolean.TRUE.equals(kcl.sortKeys());
+        overrides.addAll(0, kcl.overrides());
+        // KCL's runner calls `kcl run main.k <kcl_options>`: main.k first, then any files the options list; the
+        // settings' own files take main.k's place
+        if (kcl.files().isEmpty()) {
+            inputs.add(0, Path.of("main.k"));
+        } else {
+            inputs.addAll(0, kcl.files());
+        }
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        Compilation c = Skiff.compile(new CompileRequest(inputs, options, dir,
+        Compilation c = Skiff.compile(new CompileRequest(inputs, merged, dir,
                 new PrintStream(printed, true, StandardCharsets.UTF_8)).withFileWrites(true));
         if (c.internal() != null) {
             return new CaseResult(name, expectsError, Verdict.FAIL, "internal error: " + c.internal());
@@ -177,7 +215,23 @@ public final class KclGrammarSuite {
             String first = c.diagnostics().get(0).code() + " " + c.diagnostics().get(0).message();
             return new CaseResult(name, false, Verdict.FAIL, first.lines().findFirst().orElse(first));
         }
-        String actual = printed.toString(StandardCharsets.UTF_8) + (selector == null ? c.yaml() : select(c, selector));
+        String output = c.yaml();
+        if (disableNone || sortKeys || !overrides.isEmpty()) {
+            Object data = c.stream() != null ? c.stream() : c.data();
+            try {
+                for (String o : overrides) {
+                    data = Shaping.override(data, o);
+                }
+            } catch (Shaping.OverrideException e) {
+                return new CaseResult(name, false, Verdict.FAIL, e.getMessage());
+            }
+            data = disableNone ? Shaping.disableNone(data) : data;
+            data = sortKeys ? Shaping.sortKeys(data) : data;
+            c = new Compilation(c.diagnostics(), c.stream() != null ? null : data,
+                    c.stream() != null ? (List<Object>) data : null, null);
+            output = c.yaml();
+        }
+        String actual = printed.toString(StandardCharsets.UTF_8) + (selector == null ? output : select(c, selector));
         String golden = Files.readString(dir.resolve("stdout.golden"), StandardCharsets.UTF_8);
         return sameData(actual, golden) ? new CaseResult(name, false, Verdict.PASS, null)
                 : new CaseResult(name, false, Verdict.FAIL, "output differs");

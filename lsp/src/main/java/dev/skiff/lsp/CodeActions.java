@@ -1,15 +1,18 @@
 package dev.skiff.lsp;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.skiff.syntax.ConfigEntry;
+import dev.skiff.types.Occurrences;
+import dev.skiff.types.SchemaType;
+import dev.skiff.types.Type;
+import dev.skiff.types.Types;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionKind;
 import org.eclipse.lsp4j.Diagnostic;
@@ -19,213 +22,182 @@ import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.WorkspaceEdit;
 
 /**
- * Quick fixes for the compiler's diagnostics: "did you mean" replacements (undefined names, unknown
- * attributes and Kubernetes fields, enum values, module members) and "add the missing required fields" for
- * schema instances and Kubernetes objects.
+ * Quick fixes, read from the structured {@link dev.skiff.diag.Diagnostic.Fix}es the compiler attaches to its
+ * diagnostics (carried to the editor in each diagnostic's {@code data}): replacing a misspelt name, attribute,
+ * field or value with the one it is closest to, and adding the required attributes an instance lacks. No
+ * message text is read.
  */
 final class CodeActions {
-    private static final Pattern DID_YOU_MEAN = Pattern.compile("did you mean `([^`]+)`\\?");
-    private static final Pattern TICKED = Pattern.compile("`([^`]+)`");
-    /** Per code, the message part that holds the misspelled word. */
-    private static final Map<String, Pattern> WRONG = Map.of(
-            "E0201", Pattern.compile("name `([^`]+)` is not defined"),
-            "E0302", Pattern.compile("has no attribute `([^`]+)`"),
-            "E0401", Pattern.compile("has no field `([^`]+)`"),
-            "E0404", Pattern.compile("`([^`]+)` is not an allowed value"));
-    private static final Pattern EXPECTED = Pattern.compile("expected `([^`]*\"[^`]*)`");
-    private static final Pattern STRING = Pattern.compile("\"([^\"\\\\]*)\"");
-    private static final Pattern MISSING = Pattern.compile(
-            "requires the field `([^`]+)`|attribute `([^`]+)` of `[^`]+` is required");
-
     private CodeActions() {
     }
 
-    /** The replacement a diagnostic's hints propose, or null. */
-    static String suggestion(List<String> hints) {
-        for (String h : hints) {
-            Matcher m = DID_YOU_MEAN.matcher(h);
-            if (m.find()) {
-                return m.group(1);
+    /** Puts a diagnostic's fixes into the LSP diagnostic's {@code data}, for the code action request. */
+    static void attach(dev.skiff.diag.Diagnostic d, Diagnostic out) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        for (dev.skiff.diag.Diagnostic.Fix fix : d.fixes()) {
+            switch (fix) {
+                case dev.skiff.diag.Diagnostic.Fix.Replace r -> {
+                    data.put("replacement", r.text());
+                    data.put("found", r.found());
+                    if (r.span() != null) {
+                        data.put("start", r.span().start());
+                        data.put("end", r.span().end());
+                    }
+                }
+                case dev.skiff.diag.Diagnostic.Fix.AddAttributes a -> data.put("missing", a.names());
             }
         }
-        return null;
-    }
-
-    /** Puts the proposed replacement into the LSP diagnostic's {@code data}, for the code action to find. */
-    static void attach(dev.skiff.diag.Diagnostic d, Diagnostic out) {
-        String s = suggestion(d.hints());
-        if (s != null) {
-            out.setData(Map.of("replacement", s));
+        if (!data.isEmpty()) {
+            out.setData(data);
         }
     }
 
-    static List<CodeAction> actions(Analysis a, List<Diagnostic> diagnostics) {
+    static List<CodeAction> actions(DocumentAnalysis a, List<Diagnostic> diagnostics) {
         List<CodeAction> out = new ArrayList<>();
         for (Diagnostic d : diagnostics) {
-            String code = d.getCode() == null ? "" : d.getCode().isLeft() ? d.getCode().getLeft()
-                    : String.valueOf(d.getCode().getRight());
-            didYouMean(a, d, code).ifPresent(out::add);
-            if (code.equals("E0303") || code.equals("E0403")) {
-                missingFields(a, d).ifPresent(out::add);
+            Map<String, Object> data = data(d);
+            if (data.get("replacement") instanceof String replacement) {
+                replace(a, d, replacement, data).ifPresent(out::add);
+            }
+            if (data.get("missing") instanceof List<?> missing && !missing.isEmpty()) {
+                addMissing(a, d, missing.stream().map(String::valueOf).toList()).ifPresent(out::add);
             }
         }
         return out;
     }
 
-    // ---------------------------------------------------------------- did you mean
-
-    private static String replacement(Diagnostic d) {
+    /** The diagnostic's data as plain values, whether it arrived as JSON or as the map it was sent as. */
+    private static Map<String, Object> data(Diagnostic d) {
+        Map<String, Object> out = new LinkedHashMap<>();
         Object data = d.getData();
         if (data instanceof JsonElement json && json.isJsonObject()) {
             JsonObject o = json.getAsJsonObject();
-            if (o.has("replacement") && o.get("replacement").isJsonPrimitive()) {
-                return o.get("replacement").getAsString();
-            }
-        } else if (data instanceof Map<?, ?> m && m.get("replacement") instanceof String s) {
-            return s;
-        }
-        return d.getMessage() == null ? null : suggestion(d.getMessage().lines().toList());
-    }
-
-    private static Optional<CodeAction> didYouMean(Analysis a, Diagnostic d, String code) {
-        if (d.getRange() == null || d.getMessage() == null) {
-            return Optional.empty();
-        }
-        String text = a.file.text();
-        int start = Positions.offset(a.file, d.getRange().getStart());
-        int end = Math.max(start, Positions.offset(a.file, d.getRange().getEnd()));
-        List<String> words = new ArrayList<>();
-        String replacement = replacement(d);
-        if (replacement == null) {
-            // a string outside a union of literals (`expected `"A" | "B"``): the closest literal
-            Matcher expected = EXPECTED.matcher(d.getMessage());
-            if (!expected.find()) {
-                return Optional.empty();
-            }
-            List<String> alternatives = new ArrayList<>();
-            Matcher lit = STRING.matcher(expected.group(1));
-            while (lit.find()) {
-                alternatives.add(lit.group(1));
-            }
-            int lineEnd = text.indexOf('\n', end);
-            Matcher found = STRING.matcher(text.substring(start, lineEnd < 0 ? text.length() : lineEnd));
-            while (found.find() && replacement == null) {
-                if (!alternatives.contains(found.group(1))) {
-                    replacement = dev.skiff.diag.Suggestions.closest(found.group(1), alternatives);
-                    words.add(found.group(1));
+            for (String k : o.keySet()) {
+                JsonElement v = o.get(k);
+                if (v.isJsonArray()) {
+                    List<String> items = new ArrayList<>();
+                    for (JsonElement e : (JsonArray) v) {
+                        items.add(e.getAsString());
+                    }
+                    out.put(k, items);
+                } else if (v.isJsonPrimitive()) {
+                    out.put(k, v.getAsJsonPrimitive().isNumber() ? (Object) v.getAsInt() : v.getAsString());
                 }
             }
-            if (replacement == null) {
-                return Optional.empty();
-            }
+        } else if (data instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> out.put(String.valueOf(k), v instanceof Number n ? (Object) n.intValue() : v));
         }
-        // the misspelled word: from the message when its shape is known, else any ticked word of the message
-        Pattern known = WRONG.get(code);
-        if (known != null) {
-            Matcher m = known.matcher(d.getMessage());
-            if (m.find()) {
-                words.add(m.group(1));
-            }
-        }
-        Matcher t = TICKED.matcher(d.getMessage().lines().findFirst().orElse(""));
-        while (t.find()) {
-            String w = t.group(1);
-            int dot = w.lastIndexOf('.');
-            words.add(w);
-            if (dot >= 0) {
-                words.add(w.substring(dot + 1));
-            }
-        }
-        // search the diagnostic's range, then the rest of its last line (an enum value follows its key)
-        int lineEnd = text.indexOf('\n', end);
-        int limit = lineEnd < 0 ? text.length() : lineEnd;
-        for (String w : words) {
-            if (w.equals(replacement) || w.isEmpty()) {
-                continue;
-            }
-            int at = wordAt(text, w, start, limit);
-            if (at >= 0) {
-                Range range = new Range(Positions.position(a.file, at), Positions.position(a.file, at + w.length()));
-                CodeAction action = new CodeAction("Change `" + w + "` to `" + replacement + "`");
-                action.setKind(CodeActionKind.QuickFix);
-                action.setDiagnostics(List.of(d));
-                action.setIsPreferred(true);
-                action.setEdit(new WorkspaceEdit(Map.of(a.uri, List.of(new TextEdit(range, replacement)))));
-                return Optional.of(action);
-            }
-        }
-        return Optional.empty();
+        return out;
     }
 
-    /** The first occurrence of {@code w} in {@code [from, to)} not inside a longer identifier, or -1. */
-    private static int wordAt(String text, String w, int from, int to) {
-        for (int i = text.indexOf(w, from); i >= 0 && i + w.length() <= to; i = text.indexOf(w, i + 1)) {
-            boolean before = i > 0 && isIdent(text.charAt(i - 1));
-            boolean after = i + w.length() < text.length() && isIdent(text.charAt(i + w.length()));
-            if (!before && !after) {
-                return i;
+    // ---------------------------------------------------------------- replacements
+
+    private static Optional<CodeAction> replace(DocumentAnalysis a, Diagnostic d, String replacement,
+                                                Map<String, Object> data) {
+        String text = a.text();
+        int start;
+        int end;
+        if (data.get("start") instanceof Integer s && data.get("end") instanceof Integer e) {
+            start = s;
+            end = e;
+        } else {
+            if (d.getRange() == null) {
+                return Optional.empty();
+            }
+            int from = Positions.offset(a.file(), d.getRange().getStart());
+            int to = Math.max(from, Positions.offset(a.file(), d.getRange().getEnd()));
+            String found = data.get("found") instanceof String f ? f : null;
+            if (found == null || found.isEmpty()) {
+                start = from;
+                end = to;
+            } else {
+                int at = lastWord(text, found, from, to);
+                if (at < 0) {
+                    return Optional.empty();
+                }
+                start = at;
+                end = at + found.length();
             }
         }
-        return -1;
+        if (start < 0 || end > text.length() || start > end) {
+            return Optional.empty();
+        }
+        String was = text.substring(start, end);
+        Range range = new Range(Positions.position(a.file(), start), Positions.position(a.file(), end));
+        CodeAction action = new CodeAction("Change `" + was + "` to `" + replacement + "`");
+        action.setKind(CodeActionKind.QuickFix);
+        action.setDiagnostics(List.of(d));
+        action.setIsPreferred(true);
+        action.setEdit(new WorkspaceEdit(Map.of(a.uri(), List.of(new TextEdit(range, replacement)))));
+        return Optional.of(action);
+    }
+
+    /** The last occurrence of {@code w} in {@code [from, to)} not inside a longer identifier, or -1. */
+    private static int lastWord(String text, String w, int from, int to) {
+        int found = -1;
+        for (int i = text.indexOf(w, from); i >= 0 && i + w.length() <= to; i = text.indexOf(w, i + 1)) {
+            boolean before = i > 0 && isIdent(text.charAt(i - 1)) && isIdent(w.charAt(0));
+            boolean after = i + w.length() < text.length() && isIdent(text.charAt(i + w.length()))
+                    && isIdent(w.charAt(w.length() - 1));
+            if (!before && !after) {
+                found = i;
+            }
+        }
+        return found;
     }
 
     private static boolean isIdent(char c) {
         return Character.isLetterOrDigit(c) || c == '_';
     }
 
-    // ---------------------------------------------------------------- missing required fields
+    // ---------------------------------------------------------------- missing required attributes
 
-    private static Optional<CodeAction> missingFields(Analysis a, Diagnostic d) {
-        String field = null;
-        Matcher m = MISSING.matcher(d.getMessage());
-        if (m.find()) {
-            field = m.group(1) != null ? m.group(1) : m.group(2);
+    private static Optional<CodeAction> addMissing(DocumentAnalysis a, Diagnostic d, List<String> names) {
+        if (!a.available()) {
+            return Optional.empty();
         }
-        int start = d.getRange() == null ? 0 : Positions.offset(a.file, d.getRange().getStart());
-        ConfigWalker.Visit best = null;
+        int start = d.getRange() == null ? 0 : Positions.offset(a.file(), d.getRange().getStart());
+        Occurrences.Config best = null;
         long bestScore = Long.MAX_VALUE;
-        for (ConfigWalker.Visit v : ConfigWalker.configs(a)) {
-            List<SchemaInfo.Attr> missing = v.missing();
-            String f = field;
-            if (missing.isEmpty() || f != null && missing.stream().noneMatch(x -> x.name().equals(f))) {
+        for (Occurrences.Config c : a.occurrences().configs(a.file())) {
+            if (names.stream().anyMatch(n -> c.schema().attribute(n) == null)) {
                 continue;
             }
-            int cs = v.config().span().start();
-            int ce = v.config().span().end();
+            int cs = c.literal().span().start();
+            int ce = c.literal().span().end();
             // the literal right after the diagnostic's start (a key's value, an instance's config), else the
             // innermost literal around it
             long score = cs >= start ? cs - start : ce >= start ? (1L << 40) + (ce - cs) : Long.MAX_VALUE - 1;
             if (score < bestScore) {
                 bestScore = score;
-                best = v;
+                best = c;
             }
         }
         if (best == null) {
             return Optional.empty();
         }
-        TextEdit edit = insertion(a, best);
-        CodeAction action = new CodeAction(best.missing().size() == 1
-                ? "Add the missing required field `" + best.missing().get(0).name() + "`"
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String n : names) {
+            fields.put(n, placeholder(best.schema().attribute(n)));
+        }
+        TextEdit edit = insertion(a, best, fields);
+        CodeAction action = new CodeAction(names.size() == 1 ? "Add the missing required field `" + names.get(0) + "`"
                 : "Add the missing required fields");
         action.setKind(CodeActionKind.QuickFix);
         action.setDiagnostics(List.of(d));
-        action.setEdit(new WorkspaceEdit(Map.of(a.uri, List.of(edit))));
+        action.setEdit(new WorkspaceEdit(Map.of(a.uri(), List.of(edit))));
         return Optional.of(action);
     }
 
     /** Lines {@code field = placeholder} for each missing field, indented like the literal's entries. */
-    static TextEdit insertion(Analysis a, ConfigWalker.Visit v) {
-        String text = a.file.text();
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (SchemaInfo.Attr at : v.missing()) {
-            fields.put(at.name(), placeholder(at, v.schema()));
-        }
-        int open = v.config().span().start();
-        int close = v.config().span().end() - 1;
+    static TextEdit insertion(DocumentAnalysis a, Occurrences.Config c, Map<String, String> fields) {
+        String text = a.text();
+        int open = c.literal().span().start();
+        int close = c.literal().span().end() - 1;
         while (close > open && text.charAt(close) != '}') {
             close--;
         }
-        List<ConfigEntry> entries = v.config().entries();
+        List<ConfigEntry> entries = c.literal().entries();
         boolean oneLine = text.substring(open, close).indexOf('\n') < 0;
         List<String> lines = new ArrayList<>();
         fields.forEach((k, val) -> lines.add(k + " = " + val));
@@ -235,7 +207,7 @@ final class CodeActions {
             while (at > open + 1 && text.charAt(at - 1) == ' ') {
                 at--;
             }
-            Position p = Positions.position(a.file, at);
+            Position p = Positions.position(a.file(), at);
             return new TextEdit(new Range(p, p), sep + String.join(", ", lines));
         }
         String indent;
@@ -244,16 +216,14 @@ final class CodeActions {
             indent = indentOf(text, open) + unit(text);
             insertAt = open + 1;
         } else {
-            ConfigEntry first = entries.get(0);
-            ConfigEntry last = entries.get(entries.size() - 1);
-            indent = indentOf(text, first.span().start());
-            insertAt = last.span().end();
+            indent = indentOf(text, entries.get(0).span().start());
+            insertAt = entries.get(entries.size() - 1).span().end();
         }
         StringBuilder sb = new StringBuilder();
         for (String line : lines) {
             sb.append('\n').append(indent).append(line);
         }
-        Position p = Positions.position(a.file, insertAt);
+        Position p = Positions.position(a.file(), insertAt);
         return new TextEdit(new Range(p, p), sb.toString());
     }
 
@@ -284,28 +254,22 @@ final class CodeActions {
         return " ".repeat(smallest == Integer.MAX_VALUE ? 4 : smallest);
     }
 
-    /** A value of the attribute's type: {@code ""}, {@code 0}, {@code []}, {@code {}}, the first enum value. */
-    static String placeholder(SchemaInfo.Attr at, SchemaInfo owner) {
-        if (!at.values().isEmpty()) {
-            return "\"" + at.values().get(0) + "\"";
+    /** A value of the attribute's type: {@code ""}, {@code 0}, {@code []}, {@code {}}, the first allowed literal. */
+    static String placeholder(SchemaType.Attribute at) {
+        List<Type.Literal> literals = Types.literals(at.type());
+        if (!literals.isEmpty()) {
+            return literals.get(0).display();
         }
-        String t = at.type() == null ? "any" : at.type().strip();
-        if (owner.attrSchema(at.name()).isPresent() && !t.startsWith("[") && !t.startsWith("list of")
-                && !t.startsWith("{") && !t.startsWith("map of")) {
-            return "{}";
-        }
-        if (t.startsWith("[") || t.startsWith("list of")) {
-            return "[]";
-        }
-        if (t.startsWith("{") || t.startsWith("map of")) {
-            return "{}";
-        }
-        return switch (t) {
-            case "str", "string", "date-time string", "quantity", "int-or-string" -> "\"\"";
-            case "int", "int32", "int64", "float", "number" -> "0";
-            case "bool", "boolean" -> "False";
-            case "any" -> "None";
-            default -> t.startsWith("\"") ? t.substring(0, t.indexOf('"', 1) + 1) : "{}";
+        return switch (Type.unrefined(at.type())) {
+            case Type.Schema s -> "{}";
+            case Type.ListOf l -> "[]";
+            case Type.DictOf m -> "{}";
+            case Type.Str s -> "\"\"";
+            case Type.Int i -> "0";
+            case Type.Float f -> "0";
+            case Type.Bool b -> "False";
+            case Type.Union u -> u.members().stream().anyMatch(m -> m instanceof Type.Str) ? "\"\"" : "None";
+            default -> "None";
         };
     }
 }

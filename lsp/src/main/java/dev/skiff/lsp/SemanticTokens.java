@@ -1,16 +1,16 @@
 package dev.skiff.lsp;
 
 import dev.skiff.grammar.SkiffLexer;
+import dev.skiff.resolve.Symbol;
 import dev.skiff.source.SourceFile;
 import dev.skiff.source.Span;
 import dev.skiff.syntax.ConfigEntry;
 import dev.skiff.syntax.Expr;
 import dev.skiff.syntax.Node;
+import dev.skiff.syntax.Nodes;
 import dev.skiff.syntax.Stmt;
 import dev.skiff.syntax.TypeExpr;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -23,8 +23,8 @@ import org.antlr.v4.runtime.Token;
 import org.eclipse.lsp4j.SemanticTokensLegend;
 
 /**
- * Semantic highlighting: every token of the lexer gets a class, names get theirs from what the {@link Binder}
- * says they refer to (and from where they stand in the syntax tree). Where the tree does not know a name
+ * Semantic highlighting: every token of the lexer gets a class, names get theirs from the symbol the resolve stage
+ * binds them to (and from where they stand in the syntax tree). Where the tree does not know a name
  * (half-typed code), the class falls back to what the token alone says. Names inside {@code ${…}} holes of a
  * string are classified like any other name, the rest of the string is a string.
  */
@@ -66,7 +66,7 @@ final class SemanticTokens {
     }
 
     /** The encoded tokens (LSP's relative five-integer form) of the whole document, or of [start, end). */
-    static List<Integer> encode(Analysis a, int start, int end) {
+    static List<Integer> encode(DocumentAnalysis a, int start, int end) {
         List<int[]> tokens = tokens(a);
         List<Integer> out = new ArrayList<>();
         int prevLine = 0;
@@ -76,8 +76,8 @@ final class SemanticTokens {
             if (t[0] + t[1] <= start || t[0] >= end) {
                 continue;
             }
-            int line = a.file.line(t[0]);
-            int col = a.file.column(t[0]);
+            int line = a.file().line(t[0]);
+            int col = a.file().column(t[0]);
             out.add(line - prevLine);
             out.add(line == prevLine ? col - prevCol : col);
             out.add(t[1]);
@@ -90,8 +90,8 @@ final class SemanticTokens {
     }
 
     /** Absolute tokens {offset, length, type, modifiers}, in order, none spanning a line break. */
-    static List<int[]> tokens(Analysis a) {
-        SourceFile file = a.file;
+    static List<int[]> tokens(DocumentAnalysis a) {
+        SourceFile file = a.file();
         String text = file.text();
         Map<Integer, NameCls> names = new HashMap<>();
         try {
@@ -224,23 +224,23 @@ final class SemanticTokens {
     private record NameCls(int end, Cls cls) {
     }
 
-    private static void classify(Analysis a, Map<Integer, NameCls> out) {
-        if (a.unit == null) {
+    private static void classify(DocumentAnalysis a, Map<Integer, NameCls> out) {
+        if (!a.available()) {
             return;
         }
         Walker w = new Walker(a, out);
-        for (Stmt s : a.unit.body()) {
+        for (Stmt s : a.unit().body()) {
             w.node(s, 0);
         }
     }
 
-    /** Walks every node of the tree (through the records' components), marking names by their role. */
+    /** Walks every node of the tree ({@link Nodes}), marking names by their role. */
     private static final class Walker {
-        private final Analysis a;
+        private final DocumentAnalysis a;
         private final Map<Integer, NameCls> out;
         private final Map<Expr.Name, Cls> roles = new IdentityHashMap<>();
 
-        Walker(Analysis a, Map<Integer, NameCls> out) {
+        Walker(DocumentAnalysis a, Map<Integer, NameCls> out) {
             this.a = a;
             this.out = out;
         }
@@ -251,21 +251,8 @@ final class SemanticTokens {
             }
         }
 
-        void node(Object o, int depth) {
+        void node(Node n, int depth) {
             if (depth > 400) {
-                return;
-            }
-            if (o instanceof Collection<?> c) {
-                for (Object x : c) {
-                    node(x, depth + 1);
-                }
-                return;
-            }
-            if (o instanceof Expr.Hole h) {
-                node(h.expr(), depth + 1);
-                return;
-            }
-            if (!(o instanceof Node n)) {
                 return;
             }
             roles(n);
@@ -280,19 +267,8 @@ final class SemanticTokens {
                 }
                 return;
             }
-            RecordComponent[] components = n.getClass().getRecordComponents();
-            if (components == null) {
-                return;
-            }
-            for (RecordComponent rc : components) {
-                if (rc.getType() == Span.class || rc.getType() == String.class || rc.getType().isPrimitive()) {
-                    continue;
-                }
-                try {
-                    node(rc.getAccessor().invoke(n), depth + 1);
-                } catch (ReflectiveOperationException e) {
-                    // not readable: skip the component
-                }
+            for (Node child : Nodes.children(n)) {
+                node(child, depth + 1);
             }
         }
 
@@ -310,9 +286,9 @@ final class SemanticTokens {
                 case Stmt.Assign as -> {
                     for (Expr t : as.targets()) {
                         if (t instanceof Expr.Name name) {
-                            Analysis.Decl d = a.uses.get(name);
-                            boolean global = d != null && a.globals.get(name.id()) == d;
-                            boolean attr = d != null && d.kind() == Analysis.Decl.Kind.ATTRIBUTE;
+                            Symbol d = a.bindings().symbol(name);
+                            boolean global = d != null && d.kind() == Symbol.Kind.VARIABLE;
+                            boolean attr = d != null && d.kind() == Symbol.Kind.ATTRIBUTE;
                             mark(name, as.value() instanceof Expr.Lambda ? FUNCTION : attr ? PROPERTY : VARIABLE,
                                     DECLARATION | (global ? READONLY : 0));
                         }
@@ -366,8 +342,8 @@ final class SemanticTokens {
 
         private void typeName(Expr e) {
             if (e instanceof Expr.Name n) {
-                Analysis.Decl d = a.uses.get(n);
-                if (d == null || d.kind() != Analysis.Decl.Kind.IMPORT) {
+                Symbol d = a.bindings().symbol(n);
+                if (d == null || d.kind() != Symbol.Kind.IMPORT) {
                     mark(n, TYPE, d == null && BASIC_TYPES.contains(n.id()) ? DEFAULT_LIBRARY : 0);
                 }
             } else if (e instanceof Expr.Selector s) {
@@ -388,9 +364,9 @@ final class SemanticTokens {
             if (roles.containsKey(s.attr())) {
                 return;
             }
-            if (s.value() instanceof Expr.Name alias && a.uses.get(alias) instanceof Analysis.Decl d
-                    && d.kind() == Analysis.Decl.Kind.IMPORT) {
-                String module = d.detail();
+            if (s.value() instanceof Expr.Name alias && a.bindings().symbol(alias) instanceof Symbol d
+                    && d.kind() == Symbol.Kind.IMPORT && d.declaration() instanceof Stmt.Import imp) {
+                String module = imp.path();
                 var sys = dev.skiff.eval.lib.Library.systemModule(module);
                 if (sys.isPresent()) {
                     var member = sys.get().members().get(s.attr().id());
@@ -406,22 +382,23 @@ final class SemanticTokens {
 
         /** A name in an expression: its class from its declaration. */
         private Cls use(Expr.Name n) {
-            Analysis.Decl d = a.uses.get(n);
+            Symbol d = a.bindings().symbol(n);
             if (d == null) {
                 if (dev.skiff.eval.lib.Library.builtin(n.id()).isPresent()) {
                     return new Cls(FUNCTION, DEFAULT_LIBRARY);
                 }
                 return new Cls(VARIABLE, 0);
             }
-            boolean global = a.globals.get(n.id()) == d;
+            boolean lambda = d.declaration() instanceof Stmt.Assign as && as.value() instanceof Expr.Lambda;
             return switch (d.kind()) {
-                case SCHEMA, RULE, TYPE -> new Cls(TYPE, 0);
+                case SCHEMA, RULE, TYPE_ALIAS, KUBERNETES_TYPE -> new Cls(TYPE, 0);
                 case IMPORT -> new Cls(NAMESPACE, 0);
                 case ATTRIBUTE -> new Cls(PROPERTY, 0);
-                case PARAMETER -> new Cls(PARAMETER, 0);
-                case LOOP_VARIABLE -> new Cls(VARIABLE, 0);
-                case VARIABLE -> d.node() instanceof Stmt.Assign as && as.value() instanceof Expr.Lambda
-                        ? new Cls(FUNCTION, global ? READONLY : 0) : new Cls(VARIABLE, global ? READONLY : 0);
+                case PARAMETER, INDEX_KEY -> new Cls(PARAMETER, 0);
+                case LOOP_VARIABLE, CONFIG_KEY -> new Cls(VARIABLE, 0);
+                case BUILTIN -> new Cls(FUNCTION, DEFAULT_LIBRARY);
+                case VARIABLE -> new Cls(lambda ? FUNCTION : VARIABLE, READONLY);
+                case LOCAL -> new Cls(lambda ? FUNCTION : VARIABLE, 0);
             };
         }
     }

@@ -1,6 +1,7 @@
 package dev.skiff.lsp;
 
 import dev.skiff.grammar.SkiffLexer;
+import dev.skiff.resolve.Symbol;
 import dev.skiff.syntax.Expr;
 import dev.skiff.syntax.Node;
 import dev.skiff.syntax.Stmt;
@@ -42,8 +43,8 @@ final class SignatureHelps {
         }
     }
 
-    static SignatureHelp help(Analysis a, int offset) {
-        String text = a.file.text();
+    static SignatureHelp help(DocumentAnalysis a, int offset) {
+        String text = a.text();
         String before = text.substring(0, Math.max(0, Math.min(offset, text.length())));
         List<? extends Token> tokens;
         try {
@@ -125,7 +126,7 @@ final class SignatureHelps {
         if (call == null) {
             return null;
         }
-        List<Signatures.Sig> sigs = resolve(a, call.callee);
+        List<Signatures.Sig> sigs = resolve(a, call.callee, offset);
         if (sigs.isEmpty()) {
             return null;
         }
@@ -201,37 +202,27 @@ final class SignatureHelps {
         return out;
     }
 
-    private static List<Signatures.Sig> resolve(Analysis a, List<String> callee) {
+    private static List<Signatures.Sig> resolve(DocumentAnalysis a, List<String> callee, int offset) {
         String last = callee.get(callee.size() - 1);
+        java.util.Map<String, Symbol> visible = a.available()
+                ? a.occurrences().visibleAt(a.file(), offset) : java.util.Map.of();
         if (callee.size() == 1) {
-            Analysis.Decl d = a.globals.get(last);
-            List<Signatures.Sig> user = d == null ? List.of() : fromDecl(d);
-            if (!user.isEmpty()) {
-                return user;
-            }
-            for (Analysis.Decl local : a.all) {
-                if (local.name().equals(last)) {
-                    List<Signatures.Sig> l = fromDecl(local);
-                    if (!l.isEmpty()) {
-                        return l;
-                    }
-                }
-            }
-            if (d == null) {
+            Symbol d = visible.get(last);
+            if (d == null || d.kind() == Symbol.Kind.BUILTIN) {
                 return Signatures.BUILTINS.getOrDefault(last, List.of());
             }
-            return List.of();
+            return fromDecl(d);
         }
         String receiver = callee.get(callee.size() - 2);
-        if (callee.size() == 2 && receiver != null && a.globals.get(receiver) instanceof Analysis.Decl d
-                && d.kind() == Analysis.Decl.Kind.IMPORT) {
-            return Signatures.MODULES.getOrDefault(d.detail() + "." + last, List.of());
+        if (callee.size() == 2 && receiver != null && visible.get(receiver) instanceof Symbol d
+                && d.kind() == Symbol.Kind.IMPORT && d.declaration() instanceof Stmt.Import i) {
+            return Signatures.MODULES.getOrDefault(i.path() + "." + last, List.of());
         }
         return Signatures.STRING_METHODS.getOrDefault(last, List.of());
     }
 
-    private static List<Signatures.Sig> fromDecl(Analysis.Decl d) {
-        Node n = d.node();
+    private static List<Signatures.Sig> fromDecl(Symbol d) {
+        Node n = d.declaration();
         if (n instanceof Stmt.Assign as && as.value() instanceof Expr.Lambda l) {
             String ret = l.returnType() == null ? "" : " -> " + l.returnType().span().text();
             return List.of(Signatures.parse(d.name() + "(" + params(l.params()) + ")" + ret,

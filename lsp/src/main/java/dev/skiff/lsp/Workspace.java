@@ -1,17 +1,12 @@
 package dev.skiff.lsp;
 
-import dev.skiff.source.Span;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
 import org.eclipse.lsp4j.DidChangeWatchedFilesRegistrationOptions;
 import org.eclipse.lsp4j.DidChangeWorkspaceFoldersParams;
-import org.eclipse.lsp4j.FileEvent;
 import org.eclipse.lsp4j.FileSystemWatcher;
 import org.eclipse.lsp4j.InitializeParams;
-import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.Registration;
 import org.eclipse.lsp4j.RegistrationParams;
 import org.eclipse.lsp4j.ServerCapabilities;
@@ -32,7 +27,7 @@ final class Workspace {
     private Workspace() {
     }
 
-    static void configure(ServerCapabilities caps, InitializeParams params, ProjectIndex index) {
+    static void configure(ServerCapabilities caps, InitializeParams params, ProjectFiles index) {
         WorkspaceFoldersOptions folders = new WorkspaceFoldersOptions();
         folders.setSupported(true);
         folders.setChangeNotifications(true);
@@ -40,7 +35,7 @@ final class Workspace {
         List<Path> roots = new ArrayList<>();
         if (params.getWorkspaceFolders() != null) {
             for (WorkspaceFolder f : params.getWorkspaceFolders()) {
-                Path p = ProjectIndex.pathOf(f.getUri());
+                Path p = Uris.pathOf(f.getUri());
                 if (p != null) {
                     roots.add(p);
                 }
@@ -48,8 +43,8 @@ final class Workspace {
         }
         @SuppressWarnings("deprecation")
         String rootUri = params.getRootUri();
-        if (roots.isEmpty() && rootUri != null && ProjectIndex.pathOf(rootUri) != null) {
-            roots.add(ProjectIndex.pathOf(rootUri));
+        if (roots.isEmpty() && rootUri != null && Uris.pathOf(rootUri) != null) {
+            roots.add(Uris.pathOf(rootUri));
         }
         index.setFolders(roots);
     }
@@ -70,59 +65,22 @@ final class Workspace {
                 "workspace/didChangeWatchedFiles", new DidChangeWatchedFilesRegistrationOptions(watchers)))));
     }
 
-    /** Forgets the changed files; true when project settings or CRDs changed (the schemas must be reloaded). */
-    static boolean forget(DidChangeWatchedFilesParams params, ProjectIndex index) {
-        boolean settings = false;
-        for (FileEvent e : params.getChanges()) {
-            Path p = ProjectIndex.pathOf(e.getUri());
-            if (p == null) {
-                continue;
-            }
-            index.invalidate(p);
-            String name = p.getFileName().toString();
-            if (!name.endsWith(".k")) {
-                settings = true;
-            }
-        }
-        if (settings) {
-            index.invalidateAll();
-        }
-        return settings;
-    }
-
-    static void foldersChanged(DidChangeWorkspaceFoldersParams params, ProjectIndex index) {
+    static void foldersChanged(DidChangeWorkspaceFoldersParams params, ProjectFiles index) {
         if (params.getEvent() == null) {
             return;
         }
         for (WorkspaceFolder f : params.getEvent().getRemoved()) {
-            Path p = ProjectIndex.pathOf(f.getUri());
+            Path p = Uris.pathOf(f.getUri());
             if (p != null) {
                 index.removeFolder(p);
             }
         }
         for (WorkspaceFolder f : params.getEvent().getAdded()) {
-            Path p = ProjectIndex.pathOf(f.getUri());
+            Path p = Uris.pathOf(f.getUri());
             if (p != null) {
                 index.addFolder(p);
             }
         }
-    }
-
-    /** References as locations, without the declaration when {@code skip} names it; null stays null. */
-    static List<Location> locations(Map<String, List<Span>> refs, Span skip) {
-        if (refs == null) {
-            return null;
-        }
-        List<Location> out = new ArrayList<>();
-        refs.forEach((uri, spans) -> {
-            for (Span s : spans) {
-                if (skip != null && s.start() == skip.start() && s.file().uri().equals(skip.file().uri())) {
-                    continue;
-                }
-                out.add(new Location(uri, Positions.range(s)));
-            }
-        });
-        return out;
     }
 
     /** Fails the request with a message the editor shows, when there is a reason to. */

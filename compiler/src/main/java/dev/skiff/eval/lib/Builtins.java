@@ -198,8 +198,8 @@ final class Builtins {
             case Value.Undefined u -> "Undefined";
             case Value.TypeV t -> "type"; // a schema itself (not an instance), as KCL's typeof says
             // the main module's schemas have no package in their full name, as in KCL
-            case Value.SchemaV s -> full && !s.type().modulePath().equals("__main__")
-                    ? s.type().modulePath() + "." + s.type().name() : s.type().name();
+            case Value.SchemaV s -> full && !s.type().module().equals("__main__")
+                    ? s.type().module() + "." + s.type().name() : s.type().name();
             default -> Values.typeName(v);
         };
     }

@@ -74,6 +74,9 @@ final class DataModules {
                 dev.skiff.emit.DataReader.readJson(a.str(0, "value"));
                 return Value.Bool.TRUE;
             } catch (RuntimeException e) {
+                if (e instanceof java.util.concurrent.CancellationException c) {
+                    throw c; // an editor's stale compile stopping, not a failure of the call
+                }
                 return Value.Bool.FALSE;
             }
         });
@@ -114,6 +117,9 @@ final class DataModules {
                 dev.skiff.emit.DataReader.readYamlStream(a.str(0, "value"));
                 return Value.Bool.TRUE;
             } catch (RuntimeException e) {
+                if (e instanceof java.util.concurrent.CancellationException c) {
+                    throw c; // an editor's stale compile stopping, not a failure of the call
+                }
                 return Value.Bool.FALSE;
             }
         });

@@ -53,6 +53,31 @@ public final class Library {
         return Collections.unmodifiableSet(MODULES.keySet());
     }
 
+    /** The types of the library's functions, for the checker and the editor. */
+    public static dev.skiff.types.FunctionTypes functionTypes() {
+        return LibraryTypes.INSTANCE;
+    }
+
+    /** A type a system module declares, by qualified name ({@code units.NumberMultiplier}), or empty. */
+    public static Optional<dev.skiff.eval.value.NativeType> nativeType(String qualified) {
+        int dot = qualified.lastIndexOf('.');
+        Value.Module m = dot < 0 ? null : MODULES.get(qualified.substring(0, dot));
+        Value member = m == null ? null : m.members().get(qualified.substring(dot + 1));
+        return member instanceof Value.Func f && f.impl() instanceof dev.skiff.eval.value.NativeType t
+                ? Optional.of(t) : Optional.empty();
+    }
+
+    /**
+     * The type an annotation naming a system module's type means: a number that the module's own test accepts;
+     * null when there is no such type.
+     */
+    public static dev.skiff.types.Type systemType(String qualified) {
+        return nativeType(qualified).map(t -> (dev.skiff.types.Type) new dev.skiff.types.Type.Refined(
+                dev.skiff.types.Type.union(dev.skiff.types.Type.INT, dev.skiff.types.Type.FLOAT),
+                new dev.skiff.types.Refinement(t.name(), List.of(new dev.skiff.types.Refinement.Opaque(t.name())))))
+                .orElse(null);
+    }
+
     static void define(Map<String, Value.Func> into, String name, Function<Args, Value> body) {
         into.put(name, new Value.Func(name, (ctx, args, kwargs) -> {
             try {
@@ -60,6 +85,9 @@ public final class Library {
             } catch (EvalException e) {
                 throw e;
             } catch (RuntimeException e) {
+                if (e instanceof java.util.concurrent.CancellationException c) {
+                    throw c; // an editor's stale compile stopping, not a failure of the call
+                }
                 throw ctx.error(Code.E0507, "`" + name + "` failed: " + e.getMessage());
             }
         }));

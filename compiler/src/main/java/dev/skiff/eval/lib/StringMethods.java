@@ -22,6 +22,9 @@ final class StringMethods {
             } catch (EvalException e) {
                 throw e;
             } catch (RuntimeException e) {
+                if (e instanceof java.util.concurrent.CancellationException c) {
+                    throw c; // an editor's stale compile stopping, not a failure of the call
+                }
                 throw ctx.error(Code.E0507, "`str." + name + "` failed: " + e.getMessage());
             }
         }));

@@ -223,29 +223,7 @@ final class SystemModules {
 
     /** Plain data (as read from JSON or YAML) as a value. */
     static Value fromJava(Object o) {
-        if (o == null) {
-            return Value.None.NONE;
-        }
-        if (o instanceof Boolean b) {
-            return Value.Bool.of(b);
-        }
-        if (o instanceof Long || o instanceof Integer) {
-            return new Value.Int(((Number) o).longValue());
-        }
-        if (o instanceof Number n) {
-            return new Value.Float(n.doubleValue());
-        }
-        if (o instanceof List<?> l) {
-            List<Value> items = new ArrayList<>();
-            l.forEach(x -> items.add(fromJava(x)));
-            return new Value.ListV(items);
-        }
-        if (o instanceof Map<?, ?> mm) {
-            Map<String, Value> entries = new LinkedHashMap<>();
-            mm.forEach((k, v) -> entries.put(String.valueOf(k), fromJava(v)));
-            return new Value.DictV(entries);
-        }
-        return new Value.Str(String.valueOf(o));
+        return Values.fromJava(o);
     }
 
     static Object readData(Args a, String text, boolean yaml) {

@@ -1,6 +1,7 @@
 package dev.skiff.eval.value;
 
 import dev.skiff.source.Span;
+import dev.skiff.types.SchemaType;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -113,11 +114,37 @@ public sealed interface Value permits Value.None, Value.Undefined, Value.Bool, V
         }
     }
 
-    record ListV(List<Value> items) implements Value {
+    /**
+     * A list value.
+     *
+     * @param spans where each item was written, for a list made by a list literal (empty otherwise, or when not
+     *              known); not part of the value: two lists with the same items are equal
+     */
+    record ListV(List<Value> items, List<Span> spans) implements Value {
         public static final ListV EMPTY = new ListV(List.of());
 
         public ListV {
             items = Collections.unmodifiableList(new ArrayList<>(items));
+            spans = spans.size() == items.size() ? Collections.unmodifiableList(new ArrayList<>(spans)) : List.of();
+        }
+
+        public ListV(List<Value> items) {
+            this(items, List.of());
+        }
+
+        /** Where item {@code i} was written, or null. */
+        public Span spanOf(int i) {
+            return i < spans.size() ? spans.get(i) : null;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ListV other && other.items.equals(items);
+        }
+
+        @Override
+        public int hashCode() {
+            return items.hashCode();
         }
 
         @Override

@@ -9,6 +9,28 @@ public final class Values {
     private Values() {
     }
 
+    /** Plain data (as read from JSON or YAML: maps, lists, strings, numbers, booleans, null) as a value. */
+    public static Value fromJava(Object o) {
+        return switch (o) {
+            case null -> Value.None.NONE;
+            case Boolean b -> Value.Bool.of(b);
+            case Long l -> new Value.Int(l);
+            case Integer i -> new Value.Int(i);
+            case Number n -> new Value.Float(n.doubleValue());
+            case java.util.List<?> l -> {
+                java.util.List<Value> items = new java.util.ArrayList<>(l.size());
+                l.forEach(x -> items.add(fromJava(x)));
+                yield new Value.ListV(items);
+            }
+            case Map<?, ?> m -> {
+                Map<String, Value> entries = new java.util.LinkedHashMap<>();
+                m.forEach((k, v) -> entries.put(String.valueOf(k), fromJava(v)));
+                yield new Value.DictV(entries);
+            }
+            default -> new Value.Str(String.valueOf(o));
+        };
+    }
+
     public static Value.Str str(String s) {
         return new Value.Str(s);
     }
