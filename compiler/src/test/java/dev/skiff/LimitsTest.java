@@ -69,6 +69,16 @@ class LimitsTest {
     }
 
     @Test
+    void aSourceFileLargerThanSixteenMebibytesIsRefusedBeforeItIsParsed() throws IOException {
+        String line = "_x = 1\n";
+        Diagnostic d = only(compile(line.repeat((16 << 20) / line.length() + 1)));
+        assertThat(d.code()).isEqualTo(Code.E0108);
+        assertThat(d.message()).isEqualTo("`main.k` is " + (((16 << 20) / line.length() + 1) * line.length())
+                + " bytes; Skiff reads files of at most 16777216 bytes");
+        assertThat(compile(line.repeat(1000)).diagnostics()).isEmpty();
+    }
+
+    @Test
     void aProjectSetsItsStepLimitAndTimeInKclMod() throws IOException {
         Files.writeString(dir.resolve("kcl.mod"), "[package]\nname = \"p\"\n\n[skiff]\nmax-steps = 1000\n");
         Diagnostic steps = only(compile("x = sum([i * 2 for i in range(600)])\n"));
