@@ -2,7 +2,6 @@ package dev.skiff.fuzz;
 
 import dev.skiff.Compilation;
 import dev.skiff.CompileRequest;
-import dev.skiff.Manifests;
 import dev.skiff.Skiff;
 import dev.skiff.diag.Code;
 import dev.skiff.diag.Diagnostic;
@@ -165,9 +164,14 @@ final class Pipeline {
 
     private void validateAndEmit(Compilation c) {
         begin(Stage.VALIDATE);
-        Result<List<Manifests.Manifest>> objects;
+        dev.skiff.validate.Validation objects;
         try {
-            objects = Manifests.of(c, null);
+            if (c.evaluated() == null) {
+                end(Verdict.OK, null); // nothing was evaluated, so there is nothing to validate or write
+                return;
+            }
+            objects = dev.skiff.validate.Validation.of(c.evaluated(), new dev.skiff.types.KubernetesSchemas(
+                    () -> dev.skiff.k8s.SchemaRegistry.with(null, List.of())));
             TextRenderer.renderPlain(objects.diagnostics());
             classify(objects.diagnostics(), null);
         } catch (Throwable e) {
@@ -179,7 +183,7 @@ final class Pipeline {
             output = printed.toString(StandardCharsets.UTF_8) + c.yaml();
             c.json();
             List<Object> docs = new ArrayList<>();
-            objects.value().forEach(m -> docs.add(m.data()));
+            objects.manifests().forEach(m -> docs.add(m.data()));
             YamlWriter.writeStream(docs);
             end(Verdict.OK, null);
         } catch (Throwable e) {

@@ -6,7 +6,7 @@ public enum Stage {
     PARSE,
     /** {@code Skiff.compile}: imports, name and type checks, evaluation. */
     COMPILE,
-    /** {@code Manifests.of}: Kubernetes validation of the objects. */
+    /** {@code validate.Validation}: Kubernetes validation of the objects. */
     VALIDATE,
     /** YAML and JSON output, as the CLI writes it. */
     EMIT,
