@@ -77,7 +77,7 @@ final class Pipeline {
         SourceFile file = parse(in);
         Compilation c = compile(in);
         if (c != null && !c.hasErrors()) {
-            validateAndEmit(c);
+            validateAndEmit(in, c);
         }
         if (file != null && results.get(0).verdict() == Verdict.OK) {
             format(in, file, c);
@@ -162,7 +162,7 @@ final class Pipeline {
         return d.code() == Code.E0206 || d.code() == Code.E0108;
     }
 
-    private void validateAndEmit(Compilation c) {
+    private void validateAndEmit(Input in, Compilation c) {
         begin(Stage.VALIDATE);
         dev.skiff.validate.Validation objects;
         try {
@@ -170,8 +170,13 @@ final class Pipeline {
                 end(Verdict.OK, null); // nothing was evaluated, so there is nothing to validate or write
                 return;
             }
+            // the Kubernetes version and CRDs the project's kcl.mod names, as the compiler reads them
+            CompileRequest request = request(in.file(), null, null);
+            dev.skiff.modules.Project project = dev.skiff.modules.Project.discover(in.file()).value();
+            Object k8s = project.skiff().get("k8s");
+            List<Path> crds = Skiff.crds(request, project);
             objects = dev.skiff.validate.Validation.of(c.evaluated(), new dev.skiff.types.KubernetesSchemas(
-                    () -> dev.skiff.k8s.SchemaRegistry.with(null, List.of())));
+                    () -> dev.skiff.k8s.SchemaRegistry.with(k8s == null ? null : k8s.toString(), crds)));
             TextRenderer.renderPlain(objects.diagnostics());
             classify(objects.diagnostics(), null);
         } catch (Throwable e) {
