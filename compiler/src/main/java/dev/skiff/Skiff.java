@@ -6,7 +6,6 @@ import dev.skiff.diag.Result;
 import dev.skiff.eval.EvalOptions;
 import dev.skiff.eval.Evaluator;
 import dev.skiff.eval.Limits;
-import dev.skiff.eval.value.Value;
 import dev.skiff.modules.Project;
 import dev.skiff.modules.ProjectResolver;
 import dev.skiff.syntax.SourceUnit;
@@ -20,6 +19,7 @@ import dev.skiff.types.Inference;
 import dev.skiff.types.KubernetesSchemas;
 import dev.skiff.types.SchemaTypes;
 import dev.skiff.eval.lib.Library;
+import dev.skiff.eval.value.Value;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -123,6 +123,7 @@ public final class Skiff {
 
     private static Analysis analyzeHere(CompileRequest request, ParseCache cache) {
         List<Diagnostic> diagnostics = new ArrayList<>();
+        StageTimes clock = StageTimes.fromSystem();
         try {
             List<Path> files = new ArrayList<>();
             for (Path input : request.inputs()) {
@@ -152,7 +153,9 @@ public final class Skiff {
             diagnostics.addAll(project.diagnostics());
             ProjectResolver resolver = new ProjectResolver(project.value(), request.workDir())
                     .withOverlay(request.overlay()).withParseCache(cache);
+            clock.mark("discover");
             Result<List<SourceUnit>> parsed = resolver.loadMain(files);
+            clock.mark("parse");
             diagnostics.addAll(parsed.diagnostics());
             boolean parses = !hasErrors(diagnostics);
             Object k8s = project.value().skiff().get("k8s");
@@ -160,9 +163,11 @@ public final class Skiff {
             List<Path> crdFiles = crds(request, project.value());
             KubernetesSchemas kubernetes = new KubernetesSchemas(() -> SchemaRegistry.with(k8sVersion, crdFiles));
             Program program = Program.load(parsed.value(), resolver);
+            clock.mark("imports");
             Bindings bindings = Resolver.resolve(program, Library.builtinNames(), Library.systemModuleNames());
+            clock.mark("resolve");
             SchemaTypes types = new SchemaTypes(bindings, kubernetes, Library::systemType);
-            Inference inference = new Inference(types, Library.functionTypes());
+            Inference inference = new Inference(types, Library.declarations());
             if (parses && request.staticChecks()) {
                 // what the source alone shows to be wrong is reported before evaluation, all of it at once
                 List<Diagnostic> typeProblems = new ArrayList<>(bindings.diagnostics());
@@ -172,6 +177,7 @@ public final class Skiff {
                         : d.span().file().name()).thenComparingInt(d -> d.span() == null ? 0 : d.span().start()));
                 diagnostics.addAll(typeProblems);
             }
+            clock.mark("check");
             return new Analysis(diagnostics, project.value(), resolver, program, bindings, types, inference,
                     kubernetes, k8sVersion, crdFiles, null);
         } catch (IOException e) {
@@ -180,12 +186,15 @@ public final class Skiff {
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             diagnostics.add(internalError(e));
             return new Analysis(diagnostics, null, null, null, null, null, null, null, null, List.of(), e);
+        } finally {
+            clock.print(System.err);
         }
     }
 
     private static Compilation evaluateHere(Analysis analysis, CompileRequest request,
                                             java.util.function.BooleanSupplier cancelled) {
         List<Diagnostic> diagnostics = new ArrayList<>(analysis.diagnostics());
+        StageTimes clock = StageTimes.fromSystem();
         try {
             Limits.Configured limits = Limits.of(analysis.project().skiff());
             if (!limits.problems().isEmpty()) {
@@ -196,6 +205,7 @@ public final class Skiff {
                     request.printOut(), limits.limits(), analysis.k8sVersion(), analysis.crds(), request.writeFiles(),
                     cancelled);
             Result<Evaluator.Output> result = new Evaluator(options).evaluate(analysis.program(), analysis.types());
+            clock.mark("evaluate");
             diagnostics.addAll(result.diagnostics());
             if (hasErrors(diagnostics) || result.value() == null) {
                 return new Compilation(diagnostics, null, null, null);
@@ -206,25 +216,21 @@ public final class Skiff {
                 diagnostics.add(tooDeep);
                 return new Compilation(diagnostics, null, null, null);
             }
-            List<Object> stream = null;
-            if (out.stream() != null) {
-                stream = new ArrayList<>();
-                for (Value doc : out.stream()) {
-                    // manifests.yaml_stream has already left out what its options say (private keys by default)
-                    stream.add(dev.skiff.eval.value.Values.toJavaWithPrivate(doc));
-                }
-            }
             dev.skiff.validate.Validation validation = null;
             if (request.validate()) {
                 validation = dev.skiff.validate.Validation.of(out, analysis.kubernetes(), request.validationOptions());
                 diagnostics.addAll(validation.diagnostics());
+                clock.mark("validate");
             }
-            return new Compilation(diagnostics, out.document().toJava(), stream, null, out, validation);
+            // the plain data is made when asked for: printing YAML writes the values themselves
+            return Compilation.of(diagnostics, out, validation);
         } catch (java.util.concurrent.CancellationException e) {
             return null;
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             diagnostics.add(internalError(e));
             return new Compilation(diagnostics, null, null, e);
+        } finally {
+            clock.print(System.err);
         }
     }
 
@@ -292,6 +298,11 @@ public final class Skiff {
         if (project.skiff().get("crds") instanceof List<?> listed) {
             for (Object o : listed) {
                 out.add(project.root().resolve(String.valueOf(o)));
+            }
+        }
+        for (Path crd : dev.skiff.packages.InstalledPackages.crdFiles(project.dependencies().values())) {
+            if (!out.contains(crd)) {
+                out.add(crd); // a CRD model package types its custom resources
             }
         }
         return out;
