@@ -19,6 +19,7 @@ import dev.skiff.types.Inference;
 import dev.skiff.types.KubernetesSchemas;
 import dev.skiff.types.SchemaTypes;
 import dev.skiff.eval.lib.Library;
+import dev.skiff.eval.value.Value;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,8 +40,13 @@ public final class Skiff {
     private Skiff() {
     }
 
-    /** Stack for the compiling thread: deep but legal nesting must not overflow the default stack. */
-    private static final long STACK_BYTES = 1L << 30;
+    /**
+     * Stack for the compiling thread. Deep but legal programs (200 nested brackets, 1,000 nested calls, 2,000
+     * levels of operators) run in 4 MiB; the limits on nesting ({@code Parser}, {@code Interpreter}) keep
+     * what a program can reach within this. It bounds what one compilation can take outside the heap: a
+     * stack overflow commits the whole stack, which a 1 GiB stack made a gigabyte per compilation.
+     */
+    private static final long STACK_BYTES = 64L << 20;
 
     public static Compilation compile(CompileRequest request) {
         return onCompileThread(() -> {
@@ -82,7 +88,9 @@ public final class Skiff {
     /** Runs {@code work} on a thread with a deep stack: deep but legal nesting must not overflow the default one. */
     private static <T> T onCompileThread(java.util.function.Supplier<T> work) {
         Object[] result = new Object[1];
-        Thread worker = new Thread(null, () -> result[0] = work.get(), "skiff-compile", STACK_BYTES);
+        Thread worker = new Thread(null, () -> result[0] = work.get(),
+                // named after the caller, so a thread dump shows whose compilation is running
+                "skiff-compile (" + Thread.currentThread().getName() + ")", STACK_BYTES);
         worker.start();
         boolean interrupted = false;
         while (true) {
@@ -90,7 +98,9 @@ public final class Skiff {
                 worker.join();
                 break;
             } catch (InterruptedException e) {
+                // the caller gave up (an editor's stale request, a watchdog): the evaluation stops at its next step
                 interrupted = true;
+                worker.interrupt();
             }
         }
         if (interrupted) {
@@ -186,8 +196,13 @@ public final class Skiff {
         List<Diagnostic> diagnostics = new ArrayList<>(analysis.diagnostics());
         StageTimes clock = StageTimes.fromSystem();
         try {
+            Limits.Configured limits = Limits.of(analysis.project().skiff());
+            if (!limits.problems().isEmpty()) {
+                diagnostics.addAll(limits.problems());
+                return new Compilation(diagnostics, null, null, null);
+            }
             EvalOptions options = new EvalOptions(request.options(), analysis.resolver(), analysis.project().root(),
-                    request.printOut(), Limits.defaults(), analysis.k8sVersion(), analysis.crds(), request.writeFiles(),
+                    request.printOut(), limits.limits(), analysis.k8sVersion(), analysis.crds(), request.writeFiles(),
                     cancelled);
             Result<Evaluator.Output> result = new Evaluator(options).evaluate(analysis.program(), analysis.types());
             clock.mark("evaluate");
@@ -196,6 +211,11 @@ public final class Skiff {
                 return new Compilation(diagnostics, null, null, null);
             }
             Evaluator.Output out = result.value();
+            Diagnostic tooDeep = tooDeep(out.document(), out.stream());
+            if (tooDeep != null) {
+                diagnostics.add(tooDeep);
+                return new Compilation(diagnostics, null, null, null);
+            }
             dev.skiff.validate.Validation validation = null;
             if (request.validate()) {
                 validation = dev.skiff.validate.Validation.of(out, analysis.kubernetes(), request.validationOptions());
@@ -212,6 +232,61 @@ public final class Skiff {
         } finally {
             clock.print(System.err);
         }
+    }
+
+    /** An error for output nested deeper than Skiff writes, at the top-level name that holds it; or null. */
+    private static Diagnostic tooDeep(Value document, List<Value> stream) {
+        int limit = dev.skiff.emit.Depth.MAX_OUTPUT;
+        String hint = "YAML and JSON readers refuse data nested this deep; look for a recursion or a dotted key"
+                + " that builds it";
+        java.util.Map<String, Value> top = dev.skiff.eval.value.Values.entries(document);
+        for (java.util.Map.Entry<String, Value> e : top == null ? java.util.Map.<String, Value>of().entrySet() : top.entrySet()) {
+            if (depth(e.getValue(), limit) >= limit) {
+                return Diagnostic.error(Code.E0509, firstSpan(e.getValue()), "the value of `" + e.getKey()
+                        + "` nests more than " + limit + " levels deep; Skiff writes at most " + limit).withHint(hint);
+            }
+        }
+        for (Value doc : stream == null ? List.<Value>of() : stream) {
+            if (depth(doc, limit) >= limit) {
+                return Diagnostic.error(Code.E0509, firstSpan(doc), "a document of the output stream nests more than " + limit
+                        + " levels deep; Skiff writes at most " + limit).withHint(hint);
+            }
+        }
+        return null;
+    }
+
+    /** How deeply a value nests (configs, schema instances, lists), counted without recursion up to {@code limit}. */
+    private static int depth(Value v, int limit) {
+        java.util.ArrayDeque<Object[]> work = new java.util.ArrayDeque<>();
+        work.push(new Object[] {v, 0});
+        int deepest = 0;
+        while (!work.isEmpty() && deepest < limit) {
+            Object[] item = work.pop();
+            int d = (int) item[1];
+            deepest = Math.max(deepest, d);
+            java.util.Map<String, Value> entries = dev.skiff.eval.value.Values.entries((Value) item[0]);
+            if (entries != null) {
+                entries.values().forEach(x -> work.push(new Object[] {x, d + 1}));
+            } else if (item[0] instanceof Value.ListV l) {
+                l.items().forEach(x -> work.push(new Object[] {x, d + 1}));
+            }
+        }
+        return deepest;
+    }
+
+    /** Where the first entry of a value (or of its first item, and so on) was written, or null. */
+    private static dev.skiff.source.Span firstSpan(Value v) {
+        for (int i = 0; i < 8 && v != null; i++) {
+            java.util.Map<String, dev.skiff.source.Span> spans = v instanceof Value.DictV d ? d.spans()
+                    : v instanceof Value.SchemaV s ? s.spans() : java.util.Map.of();
+            if (!spans.isEmpty()) {
+                return spans.values().iterator().next();
+            }
+            java.util.Map<String, Value> entries = dev.skiff.eval.value.Values.entries(v);
+            v = entries != null && !entries.isEmpty() ? entries.values().iterator().next()
+                    : v instanceof Value.ListV l && !l.items().isEmpty() ? l.items().get(0) : null;
+        }
+        return null;
     }
 
     /** CRDs named on the command line, then those of {@code [skiff] crds} in {@code kcl.mod} (relative to it). */

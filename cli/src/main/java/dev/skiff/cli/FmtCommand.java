@@ -1,11 +1,11 @@
 package dev.skiff.cli;
 
 import dev.skiff.diag.Diagnostic;
+import dev.skiff.diag.Result;
 import dev.skiff.emit.AtomicWrite;
 import dev.skiff.modules.SourceReader;
 import dev.skiff.source.SourceFile;
-import dev.skiff.syntax.Formatter;
-import dev.skiff.syntax.Parser;
+import dev.skiff.syntax.FormatCheck;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code skiff fmt}: rewrites files in the canonical layout, atomically and only when they change. A file
- * with syntax errors is reported and left as it is.
+ * with syntax errors, or one the formatter cannot lay out without changing its meaning, is reported and left
+ * as it is.
  */
 @Command(name = "fmt",
         description = "Format Skiff files in place in the canonical layout (kcl fmt's).",
@@ -57,14 +58,14 @@ public final class FmtCommand implements Callable<Integer> {
     private int stdin(PrintWriter out) throws IOException {
         String text = new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         SourceFile source = SourceFile.ofString("<stdin>", text);
-        List<Diagnostic> problems = Parser.parse(source).diagnostics();
-        if (problems.stream().anyMatch(Diagnostic::isError)) {
-            report(problems);
+        Result<String> checked = FormatCheck.format(source);
+        if (checked.hasErrors()) {
+            report(checked.diagnostics());
             out.print(text);
             out.flush();
             return ExitCodes.PROGRAM_ERROR;
         }
-        String formatted = Formatter.format(text);
+        String formatted = checked.value();
         if (check) {
             out.print(Diff.unified("<stdin>", text, formatted));
             out.flush();
@@ -90,13 +91,13 @@ public final class FmtCommand implements Callable<Integer> {
                 continue;
             }
             SourceFile source = read.file();
-            List<Diagnostic> problems = Parser.parse(source).diagnostics();
-            if (problems.stream().anyMatch(Diagnostic::isError)) {
-                report(problems);
+            Result<String> checked = FormatCheck.format(source);
+            if (checked.hasErrors()) {
+                report(checked.diagnostics()); // a syntax error, or a layout that would not keep the meaning
                 exit = ExitCodes.PROGRAM_ERROR;
                 continue;
             }
-            String formatted = Formatter.format(source.text());
+            String formatted = checked.value();
             if (formatted.equals(source.text())) {
                 continue;
             }

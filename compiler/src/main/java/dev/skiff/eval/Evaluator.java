@@ -95,7 +95,7 @@ public final class Evaluator {
             diagnostics.add(e.diagnostic());
             return Result.failed(diagnostics);
         } catch (StackOverflowError e) {
-            diagnostics.add(Diagnostic.error(Code.E0506, null, "the program nests or recurses too deeply to evaluate")
+            diagnostics.add(Diagnostic.error(Code.E0506, in.statement, "the program nests or recurses too deeply to evaluate")
                     .withHint("look for a function or schema default that refers to itself"));
             return Result.failed(diagnostics);
         }

@@ -78,6 +78,8 @@ final class Interpreter {
         this.statements = new Statements(this);
         this.schemas = new Schemas(this);
         this.kubernetes = new KubernetesTypes(types.kubernetes(), !options.crds().isEmpty());
+        long millis = options.limits().maxMillis();
+        this.deadline = System.nanoTime() + (millis >= Long.MAX_VALUE / 1_000_000 ? Long.MAX_VALUE / 2 : millis * 1_000_000);
         this.recordsInstances = program.modules().values().stream().flatMap(m -> m.units().stream())
                 .anyMatch(u -> u.file().text().contains("instances"));
     }
@@ -119,14 +121,56 @@ final class Interpreter {
 
     // ---------------------------------------------------------------- expressions
 
+    /**
+     * Evaluations in progress, one inside the other. Calls are limited by {@code maxCallDepth}, but each call
+     * may nest expressions deeply too; this keeps the product within the compiling thread's stack.
+     */
+    private int nesting;
+    static final int MAX_NESTING = 20_000;
+    /** The top-level statement being executed: where a stack overflow is reported. */
+    Span statement;
+    private final long deadline;
+
+    /** Stops the evaluation when its time is up or its caller gave up on it (interrupted the thread). */
+    void checkTime(Span at) {
+        if (options.cancelled().getAsBoolean()) {
+            throw new java.util.concurrent.CancellationException("evaluation cancelled");
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            throw new EvalException(Code.E0509, at, "the evaluation was cancelled");
+        }
+        if (System.nanoTime() - deadline > 0) {
+            throw new EvalException(Code.E0509, at, "the program takes longer than " + options.limits().maxMillis() / 1000
+                    + " s to evaluate").withHint("look for a loop or recursion that does far more work than it should;"
+                    + " a project that needs longer sets `timeout = SECONDS` under [skiff] in kcl.mod");
+        }
+    }
+
     Value eval(Expr e, Env env) {
+        if (nesting >= MAX_NESTING) {
+            throw new EvalException(Code.E0506, e.span(), "expressions and calls nest more than " + MAX_NESTING
+                    + " levels deep").withHint("look for a recursion that does not end, or split a deep expression");
+        }
+        nesting++;
+        try {
+            return evalHere(e, env);
+        } finally {
+            nesting--;
+        }
+    }
+
+    private Value evalHere(Expr e, Env env) {
         if ((steps & 0xFFF) == 0 && options.cancelled().getAsBoolean()) {
             throw new java.util.concurrent.CancellationException("evaluation cancelled");
         }
         if (++steps > options.limits().maxSteps()) {
             throw new EvalException(Code.E0509, e.span(), "the program takes more than "
                     + options.limits().maxSteps() + " steps to evaluate")
-                    .withHint("look for a comprehension or recursion that does not end");
+                    .withHint("look for a comprehension or recursion that does not end; a project that needs more sets"
+                            + " `max-steps = N` under [skiff] in kcl.mod");
+        }
+        if ((steps & 0x3FF) == 0) {
+            checkTime(e.span());
         }
         return switch (e) {
             case Expr.Name n -> lookup(n, env);
@@ -507,6 +551,11 @@ final class Interpreter {
         @Override
         public Value call(Value function, List<Value> args, Map<String, Value> kwargs) {
             return callValue(function, args, kwargs, span);
+        }
+
+        @Override
+        public void checkTime() {
+            Interpreter.this.checkTime(span);
         }
 
         @Override

@@ -46,8 +46,9 @@ final class Modules {
             case Program.Target.System b -> Library.systemModule(b.name()).map(m -> (Value) m).orElseThrow(() ->
                     new EvalException(Code.E0202, imp.pathSpan(), "the system module `" + b.name()
                             + "` is not available in Skiff yet"));
-            case Program.Target.Missing nf -> throw new EvalException(Code.E0202, imp.pathSpan(),
-                    "cannot find module `" + imp.path() + "`").withHint(nf.message());
+            case Program.Target.Missing nf -> throw new EvalException(Code.E0202, imp.pathSpan(), nf.outside()
+                    ? "module `" + imp.path() + "` is outside the project" : "cannot find module `" + imp.path() + "`")
+                    .withHint(nf.message());
             case Program.Target.Kubernetes k -> in.kubernetes.module(k.path(), imp.pathSpan());
             case Program.Target.Package p -> load(p.module(), imp);
         };

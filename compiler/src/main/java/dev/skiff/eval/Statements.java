@@ -46,6 +46,7 @@ final class Statements {
                         continue; // a string first in a file (with more after it) is its docstring, not output, as in KCL
                     }
                     if (module.executed.add(s)) {
+                        in.statement = s.span();
                         exec(s, module.globals, null);
                     }
                 }

@@ -62,8 +62,14 @@ public final class Program {
         record Kubernetes(String path) implements Target {
         }
 
-        /** Nothing: {@code message} says where Skiff looked. */
-        record Missing(String message) implements Target {
+        /**
+         * Nothing: {@code message} says where Skiff looked. {@code outside}: there is a module, but outside the
+         * project and its dependencies, where imports may not reach.
+         */
+        record Missing(String message, boolean outside) implements Target {
+            public Missing(String message) {
+                this(message, false);
+            }
         }
     }
 
@@ -139,7 +145,7 @@ public final class Program {
         }
         return switch (r) {
             case Resolution.Builtin b -> new Target.System(b.name());
-            case Resolution.NotFound nf -> new Target.Missing(nf.message());
+            case Resolution.NotFound nf -> new Target.Missing(nf.message(), nf.outside());
             case Resolution.Package p -> {
                 Module m = known.get(p.canonicalName());
                 yield new Target.Package(m != null ? m : new Module(p.canonicalName(), p.files(), p.diagnostics()));

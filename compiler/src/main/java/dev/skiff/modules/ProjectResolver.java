@@ -150,7 +150,7 @@ public final class ProjectResolver implements ModuleResolver {
 
     private Resolution loadFromDisk(String written, String canonical, Path target) {
         List<Path> files;
-        Path asFile = target.resolveSibling(target.getFileName() + ".k");
+        Path asFile = target.getFileName() == null ? target : target.resolveSibling(target.getFileName() + ".k");
         try {
             if (Files.isDirectory(target)) {
                 files = moduleFiles(target);
@@ -163,11 +163,36 @@ public final class ProjectResolver implements ModuleResolver {
                 return new Resolution.NotFound("found neither `" + displayName(asFile) + "` nor a directory `"
                         + displayName(target) + "`");
             }
+            for (Path f : files) {
+                if (!inside(f)) {
+                    return new Resolution.NotFound("imports load only packages of the project (the directory of"
+                            + " `kcl.mod`, or of the main file) and of the dependencies `kcl.mod` declares", true);
+                }
+            }
         } catch (IOException e) {
             return new Resolution.NotFound("cannot list `" + displayName(target) + "`: " + e.getMessage());
         }
         Result<List<SourceUnit>> loaded = loadMain(files);
         return new Resolution.Package(canonical, loaded.value(), loaded.diagnostics());
+    }
+
+    /**
+     * Whether a file lies inside the project or one of its declared dependencies, also once symbolic links
+     * are followed: the rule the {@code file} functions keep for what a program reads.
+     */
+    private boolean inside(Path file) throws IOException {
+        Path abs = file.toAbsolutePath().normalize();
+        Path real = abs.toRealPath();
+        List<Path> roots = new ArrayList<>();
+        roots.add(project.root());
+        roots.addAll(project.dependencies().values());
+        for (Path root : roots) {
+            Path r = root.toAbsolutePath().normalize();
+            if (abs.startsWith(r) && Files.exists(r) && real.startsWith(r.toRealPath())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Resolution loadStdlib(String path) {

@@ -26,7 +26,13 @@ public sealed interface Resolution {
         }
     }
 
-    /** No such module; {@code message} says where Skiff looked. */
-    record NotFound(String message) implements Resolution {
+    /**
+     * No such module; {@code message} says where Skiff looked. {@code outside}: there is one, but outside the
+     * project and its dependencies, where imports may not reach.
+     */
+    record NotFound(String message, boolean outside) implements Resolution {
+        public NotFound(String message) {
+            this(message, false);
+        }
     }
 }

@@ -17,8 +17,12 @@ import java.nio.file.Path;
  * {@link Code#E0206}.
  */
 public final class SourceReader {
-    /** Larger inputs are refused: a configuration this big is a mistake (or an attack), not a program. */
-    public static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+    /**
+     * Larger inputs are refused: a configuration this big is a mistake (or an attack), not a program. It bounds
+     * the front end's time too, which is linear in the input (60 MiB took over a minute; 16 MiB, as much as a
+     * program may read with the file functions, takes seconds).
+     */
+    public static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
 
     private SourceReader() {
     }

@@ -127,10 +127,19 @@ final class ExprBuilder {
                 List<Expr> args = new ArrayList<>();
                 List<Node.Keyword> keywords = new ArrayList<>();
                 args(c.args(), args, keywords);
-                yield new Expr.Call(span, primary(c.primary()), args, keywords);
+                Expr callee = primary(c.primary());
+                if (c.config() == null) {
+                    yield new Expr.Call(span, callee, args, keywords);
+                }
+                if (!isDotted(callee)) {
+                    cx.error(Code.E0101, cx.span(c.config()), "unexpected `{`: only a schema, named by a name or a"
+                            + " dotted name, can be instantiated with a config");
+                }
+                yield new Expr.SchemaInst(span, callee, args, keywords, config(c.config()));
             }
             case IndexContext i -> index(i, span);
-            case InstanceContext i -> schemaInst(i.schemaInst());
+            case InstanceContext i -> new Expr.SchemaInst(span, dotted(i.dottedName()), List.of(), List.of(),
+                    config(i.config()));
             case AtomPrimaryContext a -> atom(a.atom());
             default -> new Expr.Error(span);
         };
@@ -178,6 +187,14 @@ final class ExprBuilder {
         return new Expr.SchemaInst(cx.span(s), dotted(s.dottedName()), args, keywords, config(s.config()));
     }
 
+    /** Whether {@code e} is a name or a chain of plain selectors on one ({@code a.b.c}). */
+    private static boolean isDotted(Expr e) {
+        while (e instanceof Expr.Selector s && !s.optional()) {
+            e = s.value();
+        }
+        return e instanceof Expr.Name;
+    }
+
     /** {@code a.b.c} as a name or a selector chain. */
     Expr dotted(DottedNameContext d) {
         if (d == null || d.NAME().isEmpty()) {
@@ -219,14 +236,11 @@ final class ExprBuilder {
             case NoneAtomContext n -> new Expr.NoneLit(span);
             case UndefinedAtomContext u -> new Expr.UndefinedLit(span);
             case ParenAtomContext p -> new Expr.Paren(span, test(p.test()));
-            case ListCompContext l -> new Expr.ListComp(span, test(l.test()), clauses(l.compClause()));
-            case ListAtomContext l -> new Expr.ListLit(span, l.listItems() == null ? List.of() : listItems(l.listItems().listItem()));
-            case DictCompContext d -> new Expr.DictComp(span, test(d.key), configOp(d.op), test(d.value),
-                    clauses(d.compClause()));
-            case ConfigAtomContext c -> config(c.config());
+            case ListAtomContext l -> list(l, span);
+            case ConfigAtomContext c -> configOrComprehension(c.config(), span);
             case LambdaAtomContext l -> new Expr.Lambda(span,
-                    l.bracedParams() != null ? stmts.params(l.bracedParams().param()) : stmts.params(l.params()),
-                    l.ret == null ? null : types.type(l.ret), stmts.lambdaBody(l.lambdaBody()));
+                    l.head.bracedParams() != null ? stmts.params(l.head.bracedParams().param()) : stmts.params(l.head.params()),
+                    l.head.ret == null ? null : types.type(l.head.ret), stmts.lambdaBody(l.lambdaBody()));
             case QuantifierContext q -> quantifier(q, span);
             default -> new Expr.Error(span);
         };
@@ -245,9 +259,9 @@ final class ExprBuilder {
             vars.add(name(names.get(i)));
         }
         List<TestContext> tests = q.test();
-        Expr target = test(tests.get(0));
-        Expr body = tests.size() > 1 ? test(tests.get(1)) : new Expr.Error(span);
-        Expr cond = tests.size() > 2 ? test(tests.get(2)) : null;
+        Expr target = q.target == null ? new Expr.Error(span) : test(q.target.test());
+        Expr body = !tests.isEmpty() ? test(tests.get(0)) : new Expr.Error(span);
+        Expr cond = tests.size() > 1 ? test(tests.get(1)) : null;
         return new Expr.Quantified(span, kind, vars, target, body, cond);
     }
 
@@ -299,9 +313,42 @@ final class ExprBuilder {
         return new Expr.ListIf(cx.span(l), test(l.test()), listItems(l.listBranch().listItem()), orElse);
     }
 
+    private Expr list(ListAtomContext l, Span span) {
+        ListItemsContext items = l.listItems();
+        if (items == null) {
+            return new Expr.ListLit(span, List.of());
+        }
+        if (items.compClause().isEmpty()) {
+            return new Expr.ListLit(span, listItems(items.listItem()));
+        }
+        if (!(items.listItem(0) instanceof PlainItemContext element)) {
+            cx.error(Code.E0101, cx.span(items.listItem(0)), "a list comprehension makes one item from each value:"
+                    + " its item cannot be an unpacking or an `if` item");
+            return new Expr.Error(span);
+        }
+        return new Expr.ListComp(span, test(element.test()), clauses(items.compClause()));
+    }
+
+    private Expr configOrComprehension(ConfigContext c, Span span) {
+        ConfigEntriesContext entries = c.configEntries();
+        if (entries == null || entries.compClause().isEmpty()) {
+            return config(c);
+        }
+        if (!(entries.configEntry(0) instanceof KeyValueContext kv)) {
+            cx.error(Code.E0101, cx.span(entries.configEntry(0)), "a dict comprehension makes one entry from each value:"
+                    + " its entry must be `key: value` (or `=`, `+=`)");
+            return new Expr.Error(span);
+        }
+        return new Expr.DictComp(span, test(kv.key), configOp(kv.op), test(kv.value), clauses(entries.compClause()));
+    }
+
     Expr.ConfigLit config(ConfigContext c) {
         if (c == null) {
             return new Expr.ConfigLit(cx.span((ParserRuleContext) null), List.of());
+        }
+        if (c.configEntries() != null && !c.configEntries().compClause().isEmpty()) {
+            cx.error(Code.E0101, cx.span(c.configEntries().compClause(0)), "unexpected `for`: a schema is instantiated"
+                    + " with a config, not a comprehension");
         }
         List<ConfigEntry> entries = c.configEntries() == null ? List.of() : entries(c.configEntries().configEntry());
         return new Expr.ConfigLit(cx.span(c), entries);

@@ -4,6 +4,7 @@ import dev.skiff.grammar.SkiffLexer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.antlr.v4.runtime.CharStreams;
@@ -39,8 +40,60 @@ public final class Formatter {
     private record Tok(Token token, int type, String text, int line, int endLine, int blockDepth) {
     }
 
+    /**
+     * The canonical layout of {@code text}, which must have no syntax errors. {@link FormatCheck#format} also
+     * proves that the result means the same; editors and the CLI use that.
+     */
     public static String format(String text) {
         List<Tok> toks = tokens(text);
+        Set<Integer> spaced = new HashSet<>();
+        Laid laid = layout(text, toks, spaced);
+        // two tokens written without space between them may read back as one (`1 .P` as the number `1.P`,
+        // `. ..` as `...`): put a space there and lay out again, until every token reads back as itself
+        for (int round = 0; round < MAX_GLUE_ROUNDS; round++) {
+            if (!spaced.addAll(glued(laid, toks))) {
+                break;
+            }
+            laid = layout(text, toks, spaced);
+        }
+        return laid.text();
+    }
+
+    private static final int MAX_GLUE_ROUNDS = 64;
+
+    /** A laid-out text and where each token starts in it. */
+    private record Laid(String text, int[] starts) {
+    }
+
+    /**
+     * The indexes of the tokens that, read back from the laid-out text, have merged into the token before
+     * them (so each needs a space before it); empty when every token reads back as itself.
+     */
+    private static Set<Integer> glued(Laid laid, List<Tok> toks) {
+        Set<Integer> out = new HashSet<>();
+        List<Tok> again = tokens(laid.text());
+        int i = 0;
+        for (int j = 0; j < again.size() && i < toks.size(); j++) {
+            Tok got = again.get(j);
+            Tok want = toks.get(i);
+            if (got.type() == want.type() && got.text().equals(want.text())) {
+                i++;
+                continue;
+            }
+            int gotEnd = got.token().getStopIndex() + 1;
+            if (gotEnd <= laid.starts()[i] + want.text().length() || i + 1 >= toks.size()) {
+                break; // read back shorter, not merged: no space fixes that (the meaning check refuses it)
+            }
+            out.add(i + 1);
+            while (i < toks.size() && laid.starts()[i] < gotEnd) {
+                i++; // the tokens this one swallowed
+            }
+        }
+        return out;
+    }
+
+    private static Laid layout(String text, List<Tok> toks, Set<Integer> spaced) {
+        int[] starts = new int[toks.size()];
         StringBuilder out = new StringBuilder();
         Deque<Bracket> brackets = new ArrayDeque<>();
         Deque<Integer> bracketIndent = new ArrayDeque<>(); // the indentation of the line each open bracket is on
@@ -49,6 +102,10 @@ public final class Formatter {
         boolean prevUnary = false;
         int lastLine = -1;
         Deque<int[]> branches = new ArrayDeque<>();
+        // the `if` entries whose conditions are being read (column, bracket depth, line); a condition may hold
+        // brackets with `if` entries of their own
+        Deque<int[]> owners = new ArrayDeque<>();
+        Tok prevCode = null; // the previous token that is not a comment
         boolean prevTopImport = false;
         int topLevelSchemaEnd = -1;
         for (int i = 0; i < toks.size(); i++) {
@@ -56,8 +113,8 @@ public final class Formatter {
             boolean newLine = prev == null || t.line() > prev.endLine();
             if (newLine) {
                 if (prev != null) {
-                    if (continuation(text, prev, t) && brackets.isEmpty()) {
-                        out.append(" \\");
+                    if (continuation(text, prev, t)) {
+                        out.append(" \\"); // inside brackets too: there it keeps a line break from separating items
                     }
                     out.append('\n');
                     int blank = t.line() - prev.endLine() - 1;
@@ -81,8 +138,12 @@ public final class Formatter {
                     }
                 }
                 // `if`/`elif`/`else` branches inside a config, list or lambda body indent one more level
+                // (only a line that starts an item can leave a branch: the parser decides by the column of the
+                // item after a separator; a line that continues an item, after an operator, belongs to it)
+                boolean continues = prevCode != null && !startsItem(prevCode, t);
                 while (!branches.isEmpty() && (brackets.size() < branches.peek()[1]
-                        || brackets.size() == branches.peek()[1] && t.token().getCharPositionInLine() <= branches.peek()[0])) {
+                        || !continues && brackets.size() == branches.peek()[1]
+                        && t.token().getCharPositionInLine() <= branches.peek()[0])) {
                     branches.pop();
                 }
                 // a line inside brackets is indented one level more than the line that opened the innermost
@@ -98,15 +159,19 @@ public final class Formatter {
                         inner += b[1] == brackets.size() ? 1 : 0;
                     }
                     depth = bracketIndent.peek() + 1 + inner;
+                    if (!owners.isEmpty() && owners.peek()[1] == brackets.size() && t.line() > owners.peek()[2]) {
+                        depth++; // the condition of an `if` entry continues on this line
+                    }
                 }
                 lineIndent = depth;
                 out.append("    ".repeat(Math.max(0, depth)));
                 if (t.blockDepth() == 0 && brackets.isEmpty()) {
                     topLevelSchemaEnd = startsDeclaration(toks, i) ? i : (t.blockDepth() == 0 ? -1 : topLevelSchemaEnd);
                 }
-            } else if (space(prev, t, brackets, prevUnary, toks, i)) {
+            } else if (spaced.contains(i) || space(prev, t, brackets, prevUnary, toks, i)) {
                 out.append(t.type() == SkiffLexer.COMMENT ? "  " : " ");
             }
+            starts[i] = out.length();
             out.append(t.text());
             boolean unary = UNARY_CAPABLE.contains(t.type()) && unaryPosition(prev);
             // brackets
@@ -127,24 +192,32 @@ public final class Formatter {
             if (t.type() == SkiffLexer.LPAREN || t.type() == SkiffLexer.LBRACK || t.type() == SkiffLexer.LBRACE) {
                 bracketIndent.push(lineIndent);
             }
-            if (!brackets.isEmpty() && t.type() == SkiffLexer.COLON && (i + 1 >= toks.size()
-                    || toks.get(i + 1).line() > t.line())) {
-                Tok first = firstOfLine(toks, i);
-                if (first.type() == SkiffLexer.IF || first.type() == SkiffLexer.ELIF || first.type() == SkiffLexer.ELSE) {
-                    branches.push(new int[] {first.token().getCharPositionInLine(), brackets.size()});
+            // an `if` entry's branch is what follows the `:` that ends its condition, which may span lines
+            if (!brackets.isEmpty() && isBranchKeyword(t.type()) && startsEntry(toks, i)) {
+                owners.push(new int[] {t.token().getCharPositionInLine(), brackets.size(), t.line()});
+            } else if (!owners.isEmpty() && t.type() == SkiffLexer.COLON && brackets.size() == owners.peek()[1]) {
+                int[] owner = owners.pop();
+                if (i + 1 >= toks.size() || toks.get(i + 1).line() > t.line()) {
+                    branches.push(new int[] {owner[0], owner[1]});
                 }
+            }
+            while (!owners.isEmpty() && brackets.size() < owners.peek()[1]) {
+                owners.pop();
             }
             if (t.blockDepth() == 0 && brackets.isEmpty() && (newLine)) {
                 prevTopImport = t.type() == SkiffLexer.IMPORT;
             }
             lastLine = t.endLine();
             prev = t;
+            if (t.type() != SkiffLexer.COMMENT) {
+                prevCode = t;
+            }
             prevUnary = unary;
         }
         if (prev != null) {
             out.append('\n');
         }
-        return out.toString();
+        return new Laid(out.toString(), starts);
     }
 
     private static List<Tok> tokens(String text) {
@@ -160,7 +233,7 @@ public final class Formatter {
                 }
                 default -> {
                     String s = t.getText();
-                    int lines = (int) s.chars().filter(c -> c == '\n').count();
+                    int lines = lineBreaks(s);
                     out.add(new Tok(t, t.getType(), s, t.getLine(), t.getLine() + lines, depth));
                 }
             }
@@ -175,6 +248,51 @@ public final class Formatter {
             }
         }
         return out;
+    }
+
+    /** Line breaks in a token's text: {@code \\n}, {@code \\r\\n} or a lone {@code \\r}, as the lexer counts them. */
+    private static int lineBreaks(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\r' && (i + 1 == s.length() || s.charAt(i + 1) != '\n')) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Whether a line that begins with {@code t}, after {@code prev}, starts a new item of a list, config or
+     * lambda body (or closes it), as the lexer sees it: after a separator, an opening bracket or a branch's
+     * `:`, or after a token that ends an item (then the line break separates). Otherwise it continues one.
+     */
+    private static boolean startsItem(Tok prev, Tok t) {
+        int p = prev.type();
+        if (p == SkiffLexer.COMMA || p == SkiffLexer.SEMI || p == SkiffLexer.COLON || isOpener(p) || isCloser(t.type())
+                || t.type() == SkiffLexer.COMMA) {
+            return true;
+        }
+        return switch (p) {
+            case SkiffLexer.NAME, SkiffLexer.INT, SkiffLexer.FLOAT, SkiffLexer.STRING, SkiffLexer.TRUE, SkiffLexer.FALSE,
+                    SkiffLexer.NONE, SkiffLexer.UNDEFINED, SkiffLexer.RPAREN, SkiffLexer.RBRACK, SkiffLexer.RBRACE -> true;
+            default -> false;
+        };
+    }
+
+    private static boolean isBranchKeyword(int type) {
+        return type == SkiffLexer.IF || type == SkiffLexer.ELIF || type == SkiffLexer.ELSE;
+    }
+
+    /** The token begins an entry of a config, list or lambda body (so an `if` there is an `if` entry). */
+    private static boolean startsEntry(List<Tok> toks, int i) {
+        if (i == 0) {
+            return true;
+        }
+        Tok prev = toks.get(i - 1);
+        int p = prev.type();
+        return prev.endLine() < toks.get(i).line() || isOpener(p) || p == SkiffLexer.COMMA || p == SkiffLexer.SEMI
+                || p == SkiffLexer.COLON;
     }
 
     /** The original line ended in a backslash continuation. */
@@ -276,6 +394,9 @@ public final class Formatter {
             return false;
         }
         if (p == SkiffLexer.COMMA || p == SkiffLexer.SEMI) {
+            return true;
+        }
+        if (p == SkiffLexer.IMPORT) {
             return true;
         }
         if (c == SkiffLexer.DOT || p == SkiffLexer.DOT || p == SkiffLexer.AT || c == SkiffLexer.QUESTION) {

@@ -80,25 +80,24 @@ final class StmtBuilder {
             UnificationStmtContext u = s.unificationStmt();
             return new Stmt.Unification(span, exprs.name(u.NAME()), exprs.schemaInst(u.schemaInst()));
         }
-        if (s.typedAssignStmt() != null) {
-            TypedAssignStmtContext t = s.typedAssignStmt();
-            Expr target = target(t.test(0));
-            return new Stmt.Assign(span, List.of(target), exprs.types().type(t.type()), exprs.test(t.test(1)));
-        }
-        if (s.assignStmt() != null) {
-            List<TestContext> tests = s.assignStmt().test();
-            List<Expr> targets = new ArrayList<>();
-            for (int i = 0; i < tests.size() - 1; i++) {
-                targets.add(target(tests.get(i)));
-            }
-            return new Stmt.Assign(span, targets, null, exprs.test(tests.get(tests.size() - 1)));
-        }
-        if (s.augAssignStmt() != null) {
-            AugAssignStmtContext a = s.augAssignStmt();
-            return new Stmt.AugAssign(span, target(a.test(0)), augOp(a.augOp().getStart()), exprs.test(a.test(1)));
-        }
         if (s.exprStmt() != null) {
-            return new Stmt.ExprStmt(span, exprs.test(s.exprStmt().test()));
+            ExprStmtContext e = s.exprStmt();
+            List<TestContext> tests = e.test();
+            if (e.type() != null) {
+                return new Stmt.Assign(span, List.of(target(tests.get(0))), exprs.types().type(e.type()),
+                        exprs.test(tests.get(1)));
+            }
+            if (e.augOp() != null) {
+                return new Stmt.AugAssign(span, target(tests.get(0)), augOp(e.augOp().getStart()), exprs.test(tests.get(1)));
+            }
+            if (!e.ASSIGN().isEmpty()) {
+                List<Expr> targets = new ArrayList<>();
+                for (int i = 0; i < tests.size() - 1; i++) {
+                    targets.add(target(tests.get(i)));
+                }
+                return new Stmt.Assign(span, targets, null, exprs.test(tests.get(tests.size() - 1)));
+            }
+            return new Stmt.ExprStmt(span, exprs.test(tests.get(0)));
         }
         return new Stmt.Error(span);
     }

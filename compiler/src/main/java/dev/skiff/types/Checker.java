@@ -67,7 +67,7 @@ public final class Checker {
      */
     private static boolean sound(SchemaType s) {
         for (SchemaType t : s.chain()) {
-            if (!t.problems().isEmpty()) {
+            if (!t.problems().isEmpty() || t.truncated()) {
                 return false;
             }
             for (SchemaType m : t.mixins()) {

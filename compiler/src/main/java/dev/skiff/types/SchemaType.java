@@ -92,6 +92,7 @@ public final class SchemaType {
     private Index index;
     private final List<Diagnostic> problems = new ArrayList<>();
     private Layout layout;
+    private boolean truncated;
 
     SchemaType(Object lock, Kind kind, String name, String module, Stmt.SchemaDecl decl, Stmt.RuleDecl rule,
                Kubernetes kubernetes, String doc, Span span) {
@@ -219,6 +220,19 @@ public final class SchemaType {
     public Index index() {
         complete();
         return index;
+    }
+
+    /**
+     * Whether the parent was left out: the schema is below an inheritance chain too long to follow, reported at
+     * the chain's first schema past the limit. Its attributes are then not all known.
+     */
+    public boolean truncated() {
+        complete();
+        return truncated;
+    }
+
+    void truncate() {
+        truncated = true;
     }
 
     /** What completing the body found wrong, in the order found. */

@@ -304,6 +304,19 @@ public final class SchemaTypes {
                         .withHint("list it in `mixin [...]` instead"));
                 parent = null;
             }
+            if (parent != null && cut.contains(parent)) {
+                // below a chain already reported as too long: cut here too, without a second report
+                cut.add(self);
+                self.truncate();
+                parent = null;
+            } else if (parent != null && above(parent) > MAX_ANCESTORS) {
+                // the chain is cut here, so what inherits from this schema costs no more than a short chain
+                cut.add(self);
+                self.addProblem(Diagnostic.error(Code.E0310, decl.parent().span(), "schema `" + self.name()
+                        + "` inherits through more than " + MAX_ANCESTORS + " schemas")
+                        .withHint("flatten the chain: a schema can take attributes from mixins as well"));
+                parent = null;
+            }
             if (parent != null) {
                 all.putAll(parent.attributes());
                 index = parent.index();
@@ -350,6 +363,24 @@ public final class SchemaTypes {
         }
         self.setBody(parent, mixins, all, index, layout);
         order(self, layout);
+    }
+
+    /**
+     * The longest inheritance chain. Each schema repeats its ancestors' attributes and body order, so a chain
+     * costs the square of its length and more in the stages after this one (3,000 schemas took minutes); real
+     * chains are a handful deep.
+     */
+    static final int MAX_ANCESTORS = 100;
+    /** Schemas whose parent was left out because their chain is too long (reported once, at its first). */
+    private final Set<SchemaType> cut = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+
+    /** The length of the chain from {@code parent} up to its root: the schemas above its child; counted to one past the limit. */
+    private static int above(SchemaType parent) {
+        int n = 0;
+        for (SchemaType t = parent; t != null && n <= MAX_ANCESTORS; t = t.parent()) {
+            n++;
+        }
+        return n;
     }
 
     /** The schema a parent or mixin expression names; a problem (and null) when it is none. */

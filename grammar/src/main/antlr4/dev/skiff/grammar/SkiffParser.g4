@@ -20,9 +20,6 @@ smallStmt
     | assertStmt
     | typeAliasStmt
     | unificationStmt
-    | typedAssignStmt
-    | assignStmt
-    | augAssignStmt
     | exprStmt
     ;
 
@@ -31,10 +28,11 @@ modulePath: (DOT | ELLIPSIS)* NAME (DOT NAME)* | (DOT | ELLIPSIS)+;
 assertStmt: ASSERT test (IF test)? (COMMA test)?;
 typeAliasStmt: {word("type")}? NAME name=NAME ASSIGN type;
 unificationStmt: NAME COLON schemaInst;
-typedAssignStmt: test COLON type ASSIGN test;
-assignStmt: test (ASSIGN test)+;
-augAssignStmt: test augOp test;
-exprStmt: test;
+// An assignment (`a = b = v`), a typed one (`a: T = v`), an augmented one (`a += v`) or an expression on its
+// own: one rule that reads the leading expression once and then goes by the token after it. As four
+// alternatives, the parser had to read every statement's expression to its end to choose among them, in each
+// nested lambda body again.
+exprStmt: test (COLON type ASSIGN test | (ASSIGN test)+ | augOp test)?;
 
 augOp
     : PLUS_ASSIGN | MINUS_ASSIGN | STAR_ASSIGN | SLASH_ASSIGN | DSLASH_ASSIGN | PERCENT_ASSIGN | DSTAR_ASSIGN
@@ -59,14 +57,18 @@ schemaStmt
       (FOR host=dottedName)? COLON NEWLINE (INDENT schemaBody DEDENT)?
     ;
 
-schemaBody: (doc=STRING NEWLINE)? schemaItem* checkBlock? NEWLINE*;
+// Line breaks after the items are items themselves; only a check block, which must come last, has its own.
+// (Were they both, every item would be a choice the parser could settle only with the whole file in view.)
+schemaBody: (doc=STRING NEWLINE)? schemaItem* (checkBlock NEWLINE*)?;
 
+// `name: T = value` is an attribute, though it reads as a typed assignment too: the predicate settles it
+// where the two agree, instead of a full-context prediction per item (seconds for a long file with an error).
 schemaItem
     : NEWLINE
     | mixinStmt
     | indexSignature
     | schemaAttr
-    | statement
+    | {!attributeAhead()}? statement
     ;
 
 mixinStmt: {word("mixin")}? NAME LBRACK dottedName (COMMA dottedName)* COMMA? RBRACK NEWLINE;
@@ -136,12 +138,14 @@ expr
 
 compOp: EQ | NE | LT | LE | GT | GE | IN | NOT IN | IS NOT | IS;
 
+// `S(args) {…}` is a call followed by a config, not an alternative of its own: told apart from a call only
+// after the `)`, it made the parser read every call's arguments twice, nested calls once per level.
 primary
     : primary DOT NAME                                          #selector
     | primary QUESTION DOT NAME                                 #optSelector
-    | primary LPAREN args? RPAREN                               #call
+    | primary LPAREN args? RPAREN config?                       #call
     | primary QUESTION? LBRACK subscript RBRACK                 #index
-    | schemaInst                                                #instance
+    | dottedName config                                         #instance
     | atom                                                      #atomPrimary
     ;
 
@@ -169,20 +173,34 @@ atom
     | NONE                                                      #noneAtom
     | UNDEFINED                                                 #undefinedAtom
     | LPAREN test RPAREN                                        #parenAtom
-    | LBRACK SEP? test compClause+ SEP? RBRACK                  #listComp
     | LBRACK SEP? listItems? RBRACK                             #listAtom
-    | LBRACE SEP? key=test op=(COLON | ASSIGN | PLUS_ASSIGN) value=test compClause+ SEP? RBRACE #dictComp
     | config                                                    #configAtom
-    | LAMBDA (bracedParams ARROW ret=type | params? (ARROW ret=type)?) LBRACE body=lambdaBody RBRACE #lambdaAtom
-    | {isQuantifier()}? quant=NAME NAME (COMMA NAME)? IN test LBRACE SEP? test (IF test)? SEP? RBRACE #quantifier
+    | LAMBDA head=lambdaHead LBRACE body=lambdaBody RBRACE #lambdaAtom
+    | {isQuantifier()}? quant=NAME NAME (COMMA NAME)? IN target=quantifierTarget LBRACE SEP? test (IF test)? SEP? RBRACE #quantifier
     ;
+
+// The two places where `{` may follow an expression: a lambda's parameters (a default value, then the body)
+// and a quantifier's target. Elsewhere `S {` is an instance, and the parser takes it as one at once
+// (Shortcuts); here it lets ANTLR decide, reading ahead.
+lambdaHead @init {enterBraceFollows();}
+    : bracedParams ARROW ret=type
+    | params? (ARROW ret=type)?
+    ;
+    finally {leaveBraceFollows();}
+quantifierTarget @init {enterBraceFollows();}
+    : test
+    ;
+    finally {leaveBraceFollows();}
 
 compClause: SEP? FOR NAME (COMMA NAME)? IN test (SEP? IF test)*;
 
 // Items are separated by a comma or a line break, always: an `if` item's branch leaves the separator after
 // it to the list. (Were a separator optional, `a -b` could be two items, and the parser would have to read
 // ahead to the end of the list to tell what every `+`, `-` or `*` after an operand means.)
-listItems: listItem (itemSep listItem)* itemSep?;
+// A comprehension is a list (or config) whose one item is followed by `for`: one rule, so that the parser
+// reads the first item once and goes by what follows it. As two alternatives it read the first item to its
+// end to choose, and the first item of a nested list again at each level.
+listItems: listItem (compClause+ SEP? | (itemSep listItem)* itemSep?);
 
 // One comma, and any line breaks around it (a line break alone separates too).
 itemSep: COMMA SEP* | SEP+ (COMMA SEP*)?;
@@ -196,13 +214,13 @@ listIf
     ;
 listElif: itemSep? t=ELIF test COLON listBranch[$t];
 listElse: itemSep? t=ELSE COLON listBranch[$t];
-listBranch[Token owner]
-    : {sameLine($owner)}? listItem ({commaThenSameLine($owner)}? COMMA listItem)*
-    | {deeper($owner)}? listItem ({separatorThenDeeper($owner)}? itemSep listItem)*
+listBranch[Token owner] locals [boolean inline]
+    : {$inline = sameLine($owner);} {$inline || deeper($owner)}? listItem
+      ({moreInBranch($owner, $inline)}? itemSep listItem)*
     ;
 
 config: LBRACE SEP? configEntries? RBRACE;
-configEntries: configEntry (itemSep configEntry)* itemSep?;
+configEntries: configEntry (compClause+ SEP? | (itemSep configEntry)* itemSep?);
 configEntry
     : key=test op=(COLON | ASSIGN | PLUS_ASSIGN) value=test     #keyValue
     | DSTAR test                                                #unpack
@@ -213,9 +231,9 @@ configIf
     ;
 configElif: itemSep? t=ELIF test COLON configBranch[$t];
 configElse: itemSep? t=ELSE COLON configBranch[$t];
-configBranch[Token owner]
-    : {sameLine($owner)}? configEntry ({commaThenSameLine($owner)}? COMMA configEntry)*
-    | {deeper($owner)}? configEntry ({separatorThenDeeper($owner)}? itemSep configEntry)*
+configBranch[Token owner] locals [boolean inline]
+    : {$inline = sameLine($owner);} {$inline || deeper($owner)}? configEntry
+      ({moreInBranch($owner, $inline)}? itemSep configEntry)*
     ;
 
 // `lambda {a: int, b: int} -> R {…}`: parameters in braces, one a line if need be; only with a result type,
@@ -232,7 +250,7 @@ lambdaIf
     ;
 lambdaElif: (SEP | SEMI)* t=ELIF test COLON lambdaBranch[$t];
 lambdaElse: (SEP | SEMI)* t=ELSE COLON lambdaBranch[$t];
-lambdaBranch[Token owner]
-    : {sameLine($owner)}? lambdaStmt ({semicolonThenSameLine($owner)}? SEMI lambdaStmt)*
-    | {deeper($owner)}? lambdaStmt ({separatorThenDeeper($owner)}? (SEP | SEMI)+ lambdaStmt)*
+lambdaBranch[Token owner] locals [boolean inline]
+    : {$inline = sameLine($owner);} {$inline || deeper($owner)}? lambdaStmt
+      ({moreInLambdaBranch($owner, $inline)}? (SEP | SEMI)+ lambdaStmt)*
     ;

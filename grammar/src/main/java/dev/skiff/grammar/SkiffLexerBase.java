@@ -32,7 +32,9 @@ public abstract class SkiffLexerBase extends Lexer {
     private final List<LexProblem> problems = new ArrayList<>();
     private Token last;
     private boolean tooDeep;
+    private boolean cancelled;
     private boolean atEof;
+    private int produced;
 
     protected SkiffLexerBase(CharStream input) {
         super(input);
@@ -44,6 +46,11 @@ public abstract class SkiffLexerBase extends Lexer {
 
     public boolean tooDeep() {
         return tooDeep;
+    }
+
+    /** Whether lexing stopped because the thread was interrupted (the caller no longer wants the tokens). */
+    public boolean cancelled() {
+        return cancelled;
     }
 
     protected void openBracket(char c) {
@@ -90,7 +97,19 @@ public abstract class SkiffLexerBase extends Lexer {
     }
 
     private void produce() {
+        if (!(_interp instanceof LineCounting)) {
+            // the generated constructor installs ANTLR's simulator after ours has run
+            _interp = new LineCounting(this, getInterpreter());
+        }
         if (atEof) {
+            pending.add(make(Token.EOF, "<EOF>", _input.index(), _input.index() - 1));
+            return;
+        }
+        if (tooDeep || (++produced & 0x3FF) == 0 && Thread.currentThread().isInterrupted()) {
+            // past the nesting limit the file is refused as a whole: what follows need not be read (2 MB of
+            // nested blocks took seconds to read to the end); interrupted, nothing more is wanted
+            cancelled |= !tooDeep;
+            atEof = true;
             pending.add(make(Token.EOF, "<EOF>", _input.index(), _input.index() - 1));
             return;
         }
@@ -233,7 +252,7 @@ public abstract class SkiffLexerBase extends Lexer {
                 continue;
             }
             if (c == '#') {
-                while (c != '\n' && c != CharStream.EOF) {
+                while (c != '\n' && c != '\r' && c != CharStream.EOF) {
                     c = _input.LA(++k);
                 }
                 continue;

@@ -1,6 +1,8 @@
 package dev.skiff.grammar;
 
 import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.atn.ParserATNSimulator;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenStream;
 
@@ -10,8 +12,105 @@ import org.antlr.v4.runtime.TokenStream;
  * line, or those on later lines indented deeper than the {@code if}.
  */
 public abstract class SkiffParserBase extends Parser {
+    /** How many lambda heads and quantifier targets the parser is inside: there `{` may follow an expression. */
+    private int braceFollows;
+
+    /**
+     * The most rules the parser may be inside at once. Past it the parse stops with {@link TooDeep}: the
+     * parser recurses once per rule, so deeper input would overflow its stack, and later stages, which walk
+     * the tree recursively, could not take it anyway. (Brackets and blocks have lower limits of their own,
+     * in the lexer; this one catches the rest, such as thousands of `if` entries nested by indentation.)
+     */
+    public static final int MAX_DEPTH = 2_000;
+    private int depth;
+
+    /** Thrown when rules nest deeper than {@link #MAX_DEPTH}; {@code at} is the token where it happened. */
+    public static final class TooDeep extends RuntimeException {
+        private final transient Token at;
+
+        TooDeep(Token at) {
+            super(null, null, false, false);
+            this.at = at;
+        }
+
+        public Token at() {
+            return at;
+        }
+    }
+
+    /** Thrown when the parsing thread is interrupted: whoever asked for the parse no longer wants it. */
+    public static final class Cancelled extends RuntimeException {
+        Cancelled() {
+            super(null, null, false, false);
+        }
+    }
+
+    private void deeper() {
+        if (++depth > MAX_DEPTH) {
+            throw new TooDeep(getCurrentToken());
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            throw new Cancelled();
+        }
+    }
+
+    @Override
+    public void enterRule(ParserRuleContext localctx, int state, int ruleIndex) {
+        deeper();
+        super.enterRule(localctx, state, ruleIndex);
+    }
+
+    @Override
+    public void exitRule() {
+        depth--;
+        super.exitRule();
+    }
+
+    @Override
+    public void enterRecursionRule(ParserRuleContext localctx, int state, int ruleIndex, int precedence) {
+        deeper();
+        super.enterRecursionRule(localctx, state, ruleIndex, precedence);
+    }
+
+    @Override
+    public void unrollRecursionContexts(ParserRuleContext parentctx) {
+        depth--;
+        super.unrollRecursionContexts(parentctx);
+    }
+
     protected SkiffParserBase(TokenStream input) {
         super(input);
+    }
+
+    protected void enterBraceFollows() {
+        braceFollows++;
+    }
+
+    protected void leaveBraceFollows() {
+        braceFollows--;
+    }
+
+    /** Whether a `{` after an expression here can only open a config (an instance), never a body. */
+    boolean braceOpensConfig() {
+        return braceFollows == 0;
+    }
+
+    @Override
+    public void reset() {
+        super.reset();
+        braceFollows = 0;
+        depth = 0;
+    }
+
+    /** ANTLR's prediction, with {@link Shortcuts} before it (installed on first use: the generated constructor sets ANTLR's). */
+    @Override
+    public ParserATNSimulator getInterpreter() {
+        ParserATNSimulator current = super.getInterpreter();
+        if (current != null && current.getClass() == ParserATNSimulator.class) {
+            current = new Shortcuts.Simulator(this, current);
+            setInterpreter(current);
+        }
+        return current;
     }
 
     /** The next token is on the same line as {@code owner}. */
@@ -36,6 +135,24 @@ public abstract class SkiffParserBase extends Parser {
         Token next = _input.LT(i);
         return next.getType() != Token.EOF && next.getLine() > owner.getLine()
                 && next.getCharPositionInLine() > owner.getCharPositionInLine();
+    }
+
+    /**
+     * Whether a branch of {@code owner} goes on with another item: after a comma on the owner's own line
+     * when the branch began there ({@code inline}), else after separators on a later, deeper line.
+     *
+     * <p>A branch decides its kind once, on entry, instead of the grammar offering the two kinds as
+     * alternatives: alternatives that read the same tokens are told apart only by these predicates, and
+     * ANTLR then looks ahead through every nested branch of both, which is exponential in the nesting
+     * (an unclosed `{` before 20 nested `if`s took seconds).
+     */
+    protected boolean moreInBranch(Token owner, boolean inline) {
+        return inline ? commaThenSameLine(owner) : separatorThenDeeper(owner);
+    }
+
+    /** {@link #moreInBranch} for the statements of a lambda body, which a semicolon separates on one line. */
+    protected boolean moreInLambdaBranch(Token owner, boolean inline) {
+        return inline ? semicolonThenSameLine(owner) : separatorThenDeeper(owner);
     }
 
     /** A comma, then an entry on {@code owner}'s own line (an {@code if x: a, b} branch). */
@@ -80,6 +197,15 @@ public abstract class SkiffParserBase extends Parser {
             return true;
         }
         return next.getLine() == owner.getLine() || next.getCharPositionInLine() == owner.getCharPositionInLine();
+    }
+
+    /** A schema attribute starts here: a name or string, then {@code :} or {@code ?:}. */
+    protected boolean attributeAhead() {
+        int first = _input.LA(1);
+        if (first != SkiffLexer.NAME && first != SkiffLexer.STRING) {
+            return false;
+        }
+        return _input.LA(2) == SkiffLexer.COLON || _input.LA(2) == SkiffLexer.QUESTION && _input.LA(3) == SkiffLexer.COLON;
     }
 
     /** The next token is the soft keyword {@code w} ({@code type}, {@code mixin}, {@code check}…). */

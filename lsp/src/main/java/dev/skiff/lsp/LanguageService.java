@@ -194,10 +194,11 @@ final class LanguageService {
         if (a == null || !a.parses()) {
             return List.of(); // never reformat what does not parse
         }
-        String formatted = dev.skiff.syntax.Formatter.format(a.text());
-        if (formatted.equals(a.text())) {
-            return List.of();
+        var checked = dev.skiff.syntax.FormatCheck.format(a.file());
+        if (checked.hasErrors() || checked.value().equals(a.text())) {
+            return List.of(); // nothing to change, or no layout that provably keeps the meaning
         }
+        String formatted = checked.value();
         Range all = new Range(new Position(0, 0), Positions.position(a.file(), a.file().length()));
         return List.of(new TextEdit(all, formatted));
     }

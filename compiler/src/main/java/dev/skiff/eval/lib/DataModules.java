@@ -44,8 +44,8 @@ final class DataModules {
                     }
                     yield new Value.ListV(out);
                 }
-                case Value.DictV d -> entries(d.entries());
-                case Value.SchemaV sv -> entries(sv.entries());
+                case Value.DictV d -> entries(d.entries(), d.spans());
+                case Value.SchemaV sv -> entries(sv.entries(), sv.spans());
                 case Value.Int i -> i.written() == null ? i : new Value.Int(i.value());
                 case Value.Float f -> f.written() == null ? f : new Value.Float(f.value());
                 case Value.Bool b -> b;
@@ -54,8 +54,13 @@ final class DataModules {
             };
         }
 
-        private Value entries(Map<String, Value> entries) {
+        /**
+         * The entries shaped, each keeping where it was written: validating a document of the stream points at
+         * the line that wrote the offending value.
+         */
+        private Value entries(Map<String, Value> entries, Map<String, dev.skiff.source.Span> spans) {
             Map<String, Value> out = sortKeys ? new TreeMap<>() : new LinkedHashMap<>();
+            Map<String, dev.skiff.source.Span> kept = new LinkedHashMap<>();
             for (Map.Entry<String, Value> e : Values.present(entries).entrySet()) {
                 String k = e.getKey();
                 Value x = e.getValue();
@@ -63,8 +68,12 @@ final class DataModules {
                     continue;
                 }
                 out.put(k, applyTo(x));
+                if (spans != null && spans.get(k) != null) {
+                    kept.put(k, spans.get(k));
+                }
             }
-            return new Value.DictV(out instanceof LinkedHashMap<String, Value> ? out : new LinkedHashMap<>(out));
+            return new Value.DictV(out instanceof LinkedHashMap<String, Value> ? out : new LinkedHashMap<>(out),
+                    Map.of(), kept);
         }
 
         Object apply(Object data) {

@@ -124,10 +124,10 @@ final class SystemModules {
     private static void regex(Namespace ns) {
         ns.fn("match(string: str, pattern: str) -> bool",
                 "Whether the regular expression `pattern` matches at the start of `string`.",
-                        a -> Value.Bool.of(pattern(a, a.str(1)).matcher(a.str(0)).lookingAt()));
+                        a -> Value.Bool.of(pattern(a, a.str(1)).matcher(new TimedText(a.str(0), a.ctx())).lookingAt()));
         ns.fn("search(string: str, pattern: str) -> bool",
                 "Whether the regular expression `pattern` matches anywhere in `string`.",
-                        a -> Value.Bool.of(pattern(a, a.str(1)).matcher(a.str(0)).find()));
+                        a -> Value.Bool.of(pattern(a, a.str(1)).matcher(new TimedText(a.str(0), a.ctx())).find()));
         ns.fn("compile(pattern: str) -> bool",
                 "Whether `pattern` is a valid regular expression.", a -> {
             try {
@@ -140,7 +140,7 @@ final class SystemModules {
         ns.fn("replace(string: str, pattern: str, replace: str, count: int = 0) -> str",
                 "`string` with the matches of `pattern` replaced by `replace` (where `\\1` and `\\g<name>` stand "
                         + "for groups): all of them, or the first `count`.", a -> {
-            Matcher mt = pattern(a, a.str(1)).matcher(a.str(0));
+            Matcher mt = pattern(a, a.str(1)).matcher(new TimedText(a.str(0), a.ctx()));
             String repl = a.str(2).replaceAll("\\\\g<(\\w+)>", "\\${$1}").replaceAll("\\\\(\\d)", "\\$$1");
             Long count = a.optInt(3);
             if (count == null || count == 0) {
@@ -158,7 +158,7 @@ final class SystemModules {
         ns.fn("findall(string: str, pattern: str) -> [str | [str]]",
                 "Every match of `pattern` in `string`, left to right: the matched text, the one group's text, or a "
                         + "list of the groups' texts when the pattern has several.", a -> {
-            Matcher mt = pattern(a, a.str(1)).matcher(a.str(0));
+            Matcher mt = pattern(a, a.str(1)).matcher(new TimedText(a.str(0), a.ctx()));
             List<Value> found = new ArrayList<>();
             while (mt.find()) {
                 if (mt.groupCount() == 0) {
@@ -179,7 +179,7 @@ final class SystemModules {
                 "The parts of `string` between matches of `pattern`, splitting at most `maxsplit` times (0: no "
                         + "limit).", a -> {
             Long max = a.optInt(2);
-            String[] parts = pattern(a, a.str(1)).split(a.str(0),
+            String[] parts = pattern(a, a.str(1)).split(new TimedText(a.str(0), a.ctx()),
                     max == null || max == 0 ? -1 : (int) (max + 1));
             return new Value.ListV(java.util.Arrays.stream(parts).map(s -> (Value) new Value.Str(s)).toList());
         });

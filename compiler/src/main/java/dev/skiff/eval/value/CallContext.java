@@ -38,6 +38,13 @@ public interface CallContext {
         return false;
     }
 
+    /**
+     * Throws when the evaluation's time is up or it was cancelled: for functions whose work the evaluator's
+     * steps do not count (matching a regular expression).
+     */
+    default void checkTime() {
+    }
+
     /** Calls a function value (for builtins that take a function argument). */
     Value call(Value function, List<Value> args, Map<String, Value> kwargs);
 
