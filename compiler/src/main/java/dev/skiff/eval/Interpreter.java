@@ -60,8 +60,14 @@ final class Interpreter {
     final Set<Value.SchemaV> checked = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     /** An instance, and whether the main module made it. */
-    record Made(Value instance, boolean inMain) {
+    record Made(Value instance, boolean inMain, Env.Binding pending) {
+        Made(Value instance, boolean inMain) {
+            this(instance, inMain, null);
+        }
     }
+
+    /** The span of the pending unification being instantiated now, whose instance is listed already. */
+    Span materializing;
 
     Interpreter(EvalOptions options, dev.skiff.modules.Program program, SchemaTypes types) {
         this.options = options;
@@ -200,7 +206,14 @@ final class Interpreter {
     /** The value of a binding, instantiating a pending top-level unification on first use. */
     Value valueOf(Env.Binding b) {
         if (b.value == null && b.pendingSchema != null) {
-            b.value = schemas.instantiate(b.pendingSchema, b.pendingArgs, b.pendingKwargs, b.pendingConfig, b.pendingSpan);
+            Span before = materializing;
+            materializing = b.pendingSpan;
+            try {
+                b.value = schemas.instantiate(b.pendingSchema, b.pendingArgs, b.pendingKwargs, b.pendingConfig,
+                        b.pendingSpan);
+            } finally {
+                materializing = before;
+            }
         }
         return b.value == null ? Value.Undefined.UNDEFINED : b.value;
     }
@@ -272,9 +285,14 @@ final class Interpreter {
                     Value full = !args.isEmpty() ? args.get(0) : kwargs.getOrDefault("full_pkg", Value.Bool.of(false));
                     boolean all = Values.truthy(full);
                     List<Value> out = new ArrayList<>();
-                    for (Made m : instances.getOrDefault(def, List.of())) {
-                        if (all || m.inMain()) {
+                    for (Made m : List.copyOf(instances.getOrDefault(def, List.of()))) {
+                        if (!all && !m.inMain()) {
+                            continue;
+                        }
+                        if (m.pending() == null) {
                             out.add(m.instance());
+                        } else if (valueOf(m.pending()) instanceof Value.SchemaV sv && sv.type().isSubtypeOf(def)) {
+                            out.add(sv); // a name declared with `:` is listed once, as its merged value
                         }
                     }
                     return new Value.ListV(out);

@@ -169,7 +169,9 @@ final class Schemas {
         in.checked.add(result);
         // `S.instances()` lists the instances of S and of every schema inheriting from it
         boolean inMain = span != null && in.mainFiles.contains(span.file());
-        for (SchemaType s = def.type; s != null; s = s.parent()) {
+        // a pending `name: S {…}` was listed where it was first declared (Statements.unification)
+        boolean listed = span != null && span == in.materializing;
+        for (SchemaType s = listed ? null : def.type; s != null; s = s.parent()) {
             List<Interpreter.Made> made = in.instances.computeIfAbsent(s, k -> new ArrayList<>());
             if (made.size() < 100_000) {
                 made.add(new Interpreter.Made(result, inMain));
