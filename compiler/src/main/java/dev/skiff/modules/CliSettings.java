@@ -46,6 +46,21 @@ public record CliSettings(List<Path> files, Map<String, Object> options, Boolean
         return new CliSettings(List.of(), Map.of(), null, null, List.of(), List.of(), null);
     }
 
+    /** The settings file {@code kcl run} reads in a directory without being told: its {@code kcl.yaml}. */
+    public static final String DEFAULT_FILE = "kcl.yaml";
+
+    /**
+     * The settings file a run of {@code inputs} (none: the working directory; one directory: that directory) reads
+     * by default: the directory's {@link #DEFAULT_FILE}, or null when there is none or files are named.
+     */
+    public static Path defaultIn(List<Path> inputs, Path workDir) {
+        Path dir = inputs.isEmpty() ? workDir : inputs.size() == 1 ? workDir.resolve(inputs.get(0)) : null;
+        if (dir == null || !Files.isDirectory(dir) || !Files.isRegularFile(dir.resolve(DEFAULT_FILE))) {
+            return null;
+        }
+        return dir.resolve(DEFAULT_FILE).normalize();
+    }
+
     /** Reads and merges the settings files; a missing or malformed file is a diagnostic. */
     public static Result<CliSettings> read(List<Path> settingsFiles) {
         List<Path> files = new ArrayList<>();

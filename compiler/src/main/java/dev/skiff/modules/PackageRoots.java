@@ -1,68 +1,59 @@
 package dev.skiff.modules;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The packages of a program by root directory: the main project and every path dependency, reached through the
- * main {@code kcl.mod} and, transitively, through each dependency's own {@code kcl.mod}. A file belongs to the
- * package with the deepest root holding it (a stack inside konfig's checkout is its own project, not konfig), and
- * its absolute imports resolve from that root and against that package's dependencies, as KCL resolves them.
- * Built once per resolver; each dependency's {@code kcl.mod} is read once.
+ * The package each file belongs to, as KCL decides it: the nearest directory above the file holding a
+ * {@code kcl.mod}, whose root its absolute imports resolve from and whose dependencies they may name; a file with
+ * no {@code kcl.mod} above it belongs to the main project. So konfig's own files import {@code models.kube…} from
+ * konfig's root, while a stack's {@code base/base.k} imports {@code konfig.models…} through the {@code kcl.mod}
+ * of its application directory. A package reached as a dependency is named by its dependency key in canonical
+ * module names, so {@code konfig.models.kube.frontend} is one module however it is imported. Each {@code kcl.mod}
+ * is read once per resolver.
  */
 final class PackageRoots {
     /**
      * One package.
      *
-     * @param name         its import name (a dependency's key), or null for the main project
+     * @param name         its import name (a dependency's key, else its package name), or null for the main project
      * @param root         its root directory, absolute and normalized
      * @param dependencies its path dependencies by import name
      */
     record Root(String name, Path root, Map<String, Path> dependencies) {
     }
 
-    private final List<Root> roots = new ArrayList<>();
+    private final Root main;
+    private final Map<Path, String> dependencyNames = new LinkedHashMap<>();
+    private final Map<Path, Root> byDir = new HashMap<>();
 
-    PackageRoots(Project main) {
-        Root top = new Root(null, main.root(), main.dependencies());
-        roots.add(top);
-        Map<Path, Root> seen = new HashMap<>();
-        seen.put(main.root(), top);
-        List<Root> pending = new ArrayList<>(List.of(top));
-        while (!pending.isEmpty()) {
-            Root r = pending.remove(pending.size() - 1);
-            for (Map.Entry<String, Path> dep : r.dependencies().entrySet()) {
-                Path depRoot = dep.getValue();
-                if (seen.containsKey(depRoot)) {
-                    continue;
-                }
-                Map<String, Path> own = java.nio.file.Files.isRegularFile(depRoot.resolve(Project.MOD_FILE))
-                        ? Project.read(depRoot).value().dependencies() : Map.of();
-                Root added = new Root(dep.getKey(), depRoot, own);
-                seen.put(depRoot, added);
-                roots.add(added);
-                pending.add(added);
-            }
-        }
+    PackageRoots(Project project) {
+        this.main = new Root(null, project.root(), project.dependencies());
+        byDir.put(project.root(), main);
+        project.dependencies().forEach((name, root) -> dependencyNames.putIfAbsent(root, name));
     }
 
-    /** The package {@code dir} belongs to: the deepest root holding it; the main project when none does. */
+    /** The package {@code dir} belongs to: the nearest {@code kcl.mod} above it, else the main project. */
     Root owner(Path dir) {
-        Root best = roots.get(0);
         if (dir == null) {
-            return best;
+            return main;
         }
-        Path abs = dir.toAbsolutePath().normalize();
-        int depth = -1;
-        for (Root r : roots) {
-            if (abs.startsWith(r.root()) && r.root().getNameCount() > depth) {
-                best = r;
-                depth = r.root().getNameCount();
+        for (Path d = dir.toAbsolutePath().normalize(); d != null; d = d.getParent()) {
+            Root known = byDir.get(d);
+            if (known != null) {
+                return known;
+            }
+            if (Files.isRegularFile(d.resolve(Project.MOD_FILE))) {
+                Project p = Project.read(d).value();
+                p.dependencies().forEach((name, root) -> dependencyNames.putIfAbsent(root, name));
+                Root r = new Root(dependencyNames.getOrDefault(d, p.name()), d, p.dependencies());
+                byDir.put(d, r);
+                return r;
             }
         }
-        return best;
+        return main;
     }
 }

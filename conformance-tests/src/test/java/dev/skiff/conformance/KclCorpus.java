@@ -150,6 +150,10 @@ public final class KclCorpus {
         Command cmd = (Command) parsed;
         List<Path> settingsFiles = new ArrayList<>();
         cmd.settings().forEach(s -> settingsFiles.add(p.dir().resolve(s)));
+        Path settingsHere = cmd.files().isEmpty() && settingsFiles.isEmpty() ? CliSettings.defaultIn(List.of(), p.dir()) : null;
+        if (settingsHere != null) {
+            settingsFiles.add(settingsHere); // as `kcl run` (and `skiff run`) in a directory with a kcl.yaml
+        }
         var read = CliSettings.read(settingsFiles);
         if (read.hasErrors()) {
             return new Outcome(p, name, Verdict.FAIL, read.diagnostics().get(0).message());
