@@ -187,6 +187,11 @@ final class Interpreter {
         if (builtin != null) {
             return builtin;
         }
+        dev.skiff.resolve.Symbol local = types.bindings().symbol(n);
+        if (local != null && local.kind() == dev.skiff.resolve.Symbol.Kind.LOCAL) {
+            // a lambda's variable assigned only in a branch that did not run reads Undefined, as in KCL
+            return Value.Undefined.UNDEFINED;
+        }
         throw undefined(n, env);
     }
 
@@ -681,9 +686,20 @@ final class Interpreter {
                         spans.put(e.getKey(), Merge.spans(v).getOrDefault(e.getKey(), u.span()));
                         // unpacked entries replace what is there, except that None and Undefined (which
                         // union leaves out) do not replace a value or a schema's default, as in KCL
-                        MergeOp op = Merge.opOf(v, e.getKey()) == MergeOp.INSERT ? MergeOp.INSERT
+                        // `**` unions as KCL's runtime does (`self |= other`): an entry written with `:` merges
+                        // with what is there (nested dicts key by key, lists item by item), one written with `=`
+                        // replaces it; None and Undefined (which union leaves out) replace nothing
+                        MergeOp recorded = Merge.opOf(v, e.getKey());
+                        MergeOp op = recorded == MergeOp.INSERT ? MergeOp.INSERT
                                 : Values.isNoneLike(e.getValue()) ? MergeOp.UNION : MergeOp.OVERRIDE;
-                        put(entries, ops, e.getKey(), e.getValue(), op, u.span());
+                        Value before = entries.get(e.getKey());
+                        Value unpacked = e.getValue();
+                        if (recorded == MergeOp.UNION && before != null && !Values.isNoneLike(before)
+                                && !Values.isNoneLike(unpacked) && Merge.sameKind(before, unpacked)
+                                && (Values.entries(before) != null || before instanceof Value.ListV)) {
+                            unpacked = Merge.union(before, unpacked, u.span());
+                        }
+                        put(entries, ops, e.getKey(), unpacked, op, u.span());
                     }
                 }
                 case ConfigEntry.If i -> {

@@ -274,7 +274,7 @@ final class StmtBuilder {
         if (c.IF() != null && tests.size() > k) {
             cond = exprs.test(tests.get(k++));
         }
-        if (c.COMMA() != null && tests.size() > k) {
+        if (c.msg != null && tests.size() > k) {
             msg = exprs.test(tests.get(k));
         }
         return new Node.CheckExpr(cx.span(c), test, cond, msg);

@@ -83,7 +83,8 @@ schemaAttr
 attrName: NAME | STRING;
 
 checkBlock: {word("check")}? NAME COLON NEWLINE INDENT (checkExpr NEWLINE | NEWLINE)+ DEDENT;
-checkExpr: test (IF test)? (COMMA test)?;
+// `error, if not result, "…"`: KCL also takes a comma before the condition
+checkExpr: test (COMMA? IF test)? (msg=COMMA test)?;
 
 ruleStmt
     : decorator* {word("rule")}? NAME name=NAME (LBRACK params? RBRACK)? (LPAREN dottedName (COMMA dottedName)* RPAREN)?
@@ -177,7 +178,8 @@ atom
     | {isQuantifier()}? quant=NAME NAME (COMMA NAME)? IN test LBRACE SEP? test (IF test)? SEP? RBRACE #quantifier
     ;
 
-compClause: SEP? FOR NAME (COMMA NAME)? IN test (SEP? IF test)*;
+// KCL also takes a comma before `for`: `{k: v, for k in xs}`
+compClause: (COMMA SEP*)? SEP? FOR NAME (COMMA NAME)? IN test (SEP? IF test)*;
 
 // Items are separated by a comma or a line break, always: an `if` item's branch leaves the separator after
 // it to the list. (Were a separator optional, `a -b` could be two items, and the parser would have to read
