@@ -131,4 +131,16 @@ class KclStacksIT {
         RepositoryIT.Run file = skiff(dir.resolve("app"), "skiff run main.k -D env=dev");
         assertThat(file.out()).isEqualTo("env: dev\n");
     }
+
+    @Test
+    void aSettingsFileThatIsNotSettingsIsRefused() throws Exception {
+        write("main.k", "a = option(\"key\")\n");
+        write("list.yaml", "kcl_options:\n  key: key\n  value: value\n");
+        write("scalar.yaml", "1\n");
+        for (String f : new String[] {"list.yaml", "scalar.yaml"}) {
+            RepositoryIT.Run r = skiff(dir, "skiff run main.k -Y " + f);
+            assertThat(r.exit()).as(f).isEqualTo(2);
+            assertThat(r.err()).contains("cannot read the settings file `" + f + "`: invalid setting file format");
+        }
+    }
 }

@@ -84,6 +84,13 @@ public record CliSettings(List<Path> files, Map<String, Object> options, Boolean
             if (doc == null || doc.isMissingNode() || doc.isNull()) {
                 continue;
             }
+            String invalid = invalidFormat(doc);
+            if (invalid != null) {
+                // as KCL: a settings file that is not a mapping of these sections is refused, not half read
+                problems.add(Diagnostic.error(Code.E0206, null, "cannot read the settings file `" + settings
+                        + "`: invalid setting file format (" + invalid + ")"));
+                continue;
+            }
             Path base = settings.toAbsolutePath().normalize().getParent();
             JsonNode cli = doc.path("kcl_cli_configs");
             JsonNode named = cli.has("files") ? cli.path("files") : cli.path("file");
@@ -111,6 +118,28 @@ public record CliSettings(List<Path> files, Map<String, Object> options, Boolean
             }
         }
         return Result.of(new CliSettings(files, options, disableNone, sortKeys, overrides, selectors, output), problems);
+    }
+
+    /** What makes {@code doc} no settings file, or null when it is one. */
+    private static String invalidFormat(JsonNode doc) {
+        if (!doc.isObject()) {
+            return "expected a mapping with `kcl_cli_configs` and `kcl_options`";
+        }
+        if (doc.has("kcl_cli_configs") && !doc.get("kcl_cli_configs").isObject() && !doc.get("kcl_cli_configs").isNull()) {
+            return "`kcl_cli_configs` must be a mapping";
+        }
+        JsonNode options = doc.get("kcl_options");
+        if (options != null && !options.isNull()) {
+            if (!options.isArray()) {
+                return "`kcl_options` must be a list of `key`/`value` pairs";
+            }
+            for (JsonNode o : options) {
+                if (!o.isObject() || !o.path("key").isTextual()) {
+                    return "each item of `kcl_options` must be a mapping with a `key`";
+                }
+            }
+        }
+        return null;
     }
 
     /** {@code ${KCL_MOD}} names the root of the project the settings file is in, as KCL has it. */

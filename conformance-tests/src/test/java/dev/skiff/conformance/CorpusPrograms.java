@@ -20,6 +20,9 @@ import java.util.stream.Stream;
  *   <li>a {@code kcl.mod} with {@code [profile] entries}, or a {@code main.k}: {@code kcl run} in the directory
  *       (the entries, else the directory's package).</li>
  * </ol>
+ * A directory with a {@code suite/good.yaml} (and maybe {@code bad.yaml}) holds a KRM function: it runs once on
+ * each input, reading its items and parameters as {@code option("items")}, {@code option("params")} and
+ * {@code option("resource_list")}, and must succeed on the good one and fail on the bad one.
  * Besides, a file {@code x.k} beside {@code x.stdout.golden} is a program of its own, and every {@code .k} file
  * of a folder named {@code exec_data} (expected to run) or {@code exec_err_data} (expected to fail), as KCL's
  * runner tests have them. Hidden folders, {@code node_modules}, {@code target} and a {@code tests/grammar} suite
@@ -36,11 +39,16 @@ final class CorpusPrograms {
      * @param args   the words after {@code kcl run} (files and flags), empty for {@code kcl run} alone
      * @param expect whether it should succeed
      * @param golden the file holding its expected output, or null
-     * @param origin how it was found (make, kcl.yaml, entries, main.k, golden, exec_data)
+     * @param origin how it was found (make, kcl.yaml, entries, main.k, golden, exec_data, krm suite)
+     * @param krmInput a KRM function's input ({@code suite/good.yaml}), whose items and params it reads, or null
      */
-    record Program(Path dir, List<String> args, Expect expect, Path golden, String origin) {
+    record Program(Path dir, List<String> args, Expect expect, Path golden, String origin, Path krmInput) {
         Program {
             args = List.copyOf(args);
+        }
+
+        Program(Path dir, List<String> args, Expect expect, Path golden, String origin) {
+            this(dir, args, expect, golden, origin, null);
         }
     }
 
@@ -75,6 +83,14 @@ final class CorpusPrograms {
         List<Program> here = fromMakefile(dir);
         if (here.isEmpty() && Files.isRegularFile(dir.resolve("kcl.yaml"))) {
             here = List.of(new Program(dir, List.of(), Expect.RUN, settingsOutput(dir), "kcl.yaml"));
+        }
+        if (here.isEmpty() && Files.isRegularFile(dir.resolve("suite/good.yaml"))) {
+            // a KRM function (kcl-lang/modules, krm-kcl): run on its suite's inputs, as its authors test it
+            here = new ArrayList<>();
+            here.add(new Program(dir, List.of(), Expect.RUN, null, "krm suite", dir.resolve("suite/good.yaml")));
+            if (Files.isRegularFile(dir.resolve("suite/bad.yaml"))) {
+                here.add(new Program(dir, List.of(), Expect.FAIL, null, "krm suite", dir.resolve("suite/bad.yaml")));
+            }
         }
         if (here.isEmpty() && (Files.isRegularFile(dir.resolve("main.k")) || hasEntries(dir))) {
             here = List.of(new Program(dir, List.of(), Expect.RUN, golden(dir), hasEntries(dir) ? "entries" : "main.k"));

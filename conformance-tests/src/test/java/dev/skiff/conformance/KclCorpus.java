@@ -70,7 +70,8 @@ public final class KclCorpus {
         ExecutorService pool = Executors.newSingleThreadExecutor(daemon());
         for (CorpusPrograms.Program p : CorpusPrograms.find(repo)) {
             String name = repo.toAbsolutePath().normalize().relativize(p.dir()).toString().replace('\\', '/');
-            name = (name.isEmpty() ? "." : name) + (p.args().isEmpty() ? "" : " " + String.join(" ", p.args()));
+            name = (name.isEmpty() ? "." : name) + (p.args().isEmpty() ? "" : " " + String.join(" ", p.args()))
+                    + (p.krmInput() == null ? "" : " < " + p.krmInput().getFileName());
             String shown = name;
             Future<Outcome> f = pool.submit(() -> runOne(p, shown));
             try {
@@ -161,6 +162,9 @@ public final class KclCorpus {
         CliSettings kcl = read.value();
         Map<String, String> options = new LinkedHashMap<>();
         kcl.options().forEach((k, v) -> options.put(k, CliSettings.asArgument(v)));
+        if (p.krmInput() != null) {
+            options.putAll(krmOptions(p.krmInput()));
+        }
         options.putAll(cmd.options());
         List<Path> inputs = !cmd.files().isEmpty() ? cmd.files() : !kcl.files().isEmpty() ? kcl.files() : List.of(Path.of("."));
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
@@ -209,6 +213,40 @@ public final class KclCorpus {
         String golden = Files.readString(p.golden(), StandardCharsets.UTF_8);
         return KclGrammarSuite.sameData(actual, golden) ? new Outcome(p, name, Verdict.PASS, null)
                 : new Outcome(p, name, Verdict.FAIL, "output differs from " + p.golden().getFileName());
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper YAML =
+            new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+
+    /**
+     * The options a KRM function reads, as KCL's KRM runtime (krm-kcl) gives them: the input's {@code KCLRun}
+     * document is the function config, its {@code spec.params} the params, the other documents the items.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> krmOptions(Path input) throws IOException {
+        List<Object> items = new ArrayList<>();
+        Object config = null;
+        try (var parser = YAML.getFactory().createParser(input.toFile())) {
+            var it = YAML.readValues(parser, Object.class);
+            while (it.hasNext()) {
+                Object doc = it.next();
+                if (doc instanceof Map<?, ?> m && "KCLRun".equals(m.get("kind")) && config == null) {
+                    config = doc;
+                } else if (doc != null) {
+                    items.add(doc);
+                }
+            }
+        }
+        Object params = config instanceof Map<?, ?> c && c.get("spec") instanceof Map<?, ?> spec ? spec.get("params") : null;
+        params = params == null ? Map.of() : params; // krm-kcl's default: an empty config
+        Map<String, Object> list = new LinkedHashMap<>();
+        list.put("items", items);
+        list.put("functionConfig", config);
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("items", CliSettings.asArgument(items));
+        out.put("params", CliSettings.asArgument(params));
+        out.put("resource_list", CliSettings.asArgument(list));
+        return out;
     }
 
     /** A reason with its particulars (names, paths, numbers in quotes) left out, so like failures group together. */
