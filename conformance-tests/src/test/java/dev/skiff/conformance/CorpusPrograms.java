@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  *       command is a program, run in that directory;</li>
  *   <li>a {@code kcl.yaml}: {@code kcl run} there reads it (its files, options and output shaping);</li>
  *   <li>a {@code kcl.mod} with {@code [profile] entries}, or a {@code main.k}: {@code kcl run} in the directory
- *       (the entries, else the directory's package).</li>
+ *       (the entries, else the directory's package; beside a {@code stdout.golden}, {@code main.k} alone, as KCL's
+ *       own test runners run it).</li>
  * </ol>
  * A directory with a {@code suite/good.yaml} (and maybe {@code bad.yaml}) holds a KRM function: it runs once on
  * each input, reading its items and parameters as {@code option("items")}, {@code option("params")} and
@@ -93,7 +94,10 @@ final class CorpusPrograms {
             }
         }
         if (here.isEmpty() && (Files.isRegularFile(dir.resolve("main.k")) || hasEntries(dir))) {
-            here = List.of(new Program(dir, List.of(), Expect.RUN, golden(dir), hasEntries(dir) ? "entries" : "main.k"));
+            Path golden = golden(dir);
+            // beside a golden file (KCL's own tests) a main.k is run alone, as KCL's test runners run it
+            List<String> args = golden != null && !hasEntries(dir) ? List.of("main.k") : List.of();
+            here = List.of(new Program(dir, args, Expect.RUN, golden, hasEntries(dir) ? "entries" : "main.k"));
         }
         out.addAll(here);
         for (Path c : children) {

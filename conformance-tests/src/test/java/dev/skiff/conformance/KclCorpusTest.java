@@ -45,4 +45,49 @@ class KclCorpusTest {
         System.out.print(summary);
         assertThat(all).isNotEmpty();
     }
+
+    /**
+     * konfig's quick start in KCL's documentation (kcl-lang.io) shows the objects {@code kcl run -D appenv=dev}
+     * prints in {@code examples/appops/nginx-example/dev}: Skiff must print the same, compared as YAML data. Both
+     * checkouts come from {@code -Dkcl.corpus} (named {@code konfig} and {@code kcl-lang.io}); without them the
+     * test is skipped.
+     */
+    @Test
+    void konfigQuickStartPrintsWhatKclsDocumentationShows() throws Exception {
+        java.util.Map<String, Path> repos = new java.util.HashMap<>();
+        for (String spec : System.getProperty("kcl.corpus", "").split(",")) {
+            if (!spec.isBlank()) {
+                String[] named = KclCorpus.named(spec.strip());
+                repos.put(named[0], Path.of(named[1]));
+            }
+        }
+        Path konfig = repos.get("konfig");
+        Path site = repos.get("kcl-lang.io");
+        Path doc = site == null ? null : site.resolve("docs/user_docs/guides/working-with-konfig/3-quick-start.md");
+        assumeTrue(konfig != null && Files.isDirectory(konfig) && doc != null && Files.isRegularFile(doc),
+                "needs konfig and kcl-lang.io in -Dkcl.corpus");
+        List<String> lines = Files.readAllLines(doc, StandardCharsets.UTF_8);
+        int command = -1;
+        for (int i = 0; i < lines.size() && command < 0; i++) {
+            if (lines.get(i).contains("nginx-example/dev") && lines.get(i).contains("kcl run -D appenv=dev")) {
+                command = i;
+            }
+        }
+        assertThat(command).as("the quick start's command in " + doc).isNotNegative();
+        int open = command;
+        while (!lines.get(open).strip().equals("```yaml")) {
+            open++;
+        }
+        int close = open + 1;
+        while (!lines.get(close).strip().equals("```")) {
+            close++;
+        }
+        String documented = String.join("\n", lines.subList(open + 1, close)) + "\n";
+        Path stack = konfig.resolve("examples/appops/nginx-example/dev");
+        dev.skiff.Compilation c = dev.skiff.Skiff.compile(new dev.skiff.CompileRequest(List.of(Path.of(".")),
+                java.util.Map.of("appenv", "dev"), stack, new java.io.PrintStream(java.io.OutputStream.nullOutputStream())));
+        assertThat(c.hasErrors()).as(c.diagnostics().toString()).isFalse();
+        assertThat(KclGrammarSuite.sameData(c.yaml(), documented)).as(c.yaml() + "\n---- documented:\n" + documented)
+                .isTrue();
+    }
 }

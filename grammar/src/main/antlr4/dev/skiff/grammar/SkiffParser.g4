@@ -41,10 +41,11 @@ augOp
     | LSHIFT_ASSIGN | RSHIFT_ASSIGN | AMP_ASSIGN | PIPE_ASSIGN | CARET_ASSIGN
     ;
 
+// Decorators come before the choice of declaration, so the soft keyword (`mixin`, `rule`) that tells a schema
+// from a rule is at the left edge of each and decides it (`@deprecated rule R:` is a rule).
 compoundStmt
     : ifStmt
-    | schemaStmt
-    | ruleStmt
+    | decorator* (schemaStmt | ruleStmt)
     ;
 
 ifStmt: IF test COLON block elifClause* elseClause?;
@@ -55,7 +56,7 @@ block: simpleStmt | NEWLINE INDENT statement+ DEDENT;
 decorator: AT primary NEWLINE;
 
 schemaStmt
-    : decorator* (kind=SCHEMA | {word("mixin")}? kind=NAME | {word("protocol")}? kind=NAME) name=NAME (LBRACK params? RBRACK)? (LPAREN parent=dottedName RPAREN)?
+    : (kind=SCHEMA | {word("mixin")}? kind=NAME | {word("protocol")}? kind=NAME) name=NAME (LBRACK params? RBRACK)? (LPAREN parent=dottedName RPAREN)?
       (FOR host=dottedName)? COLON NEWLINE (INDENT schemaBody DEDENT)?
     ;
 
@@ -87,7 +88,7 @@ checkBlock: {word("check")}? NAME COLON NEWLINE INDENT (checkExpr NEWLINE | NEWL
 checkExpr: test (COMMA? IF test)? (msg=COMMA test)?;
 
 ruleStmt
-    : decorator* {word("rule")}? NAME name=NAME (LBRACK params? RBRACK)? (LPAREN dottedName (COMMA dottedName)* RPAREN)?
+    : {word("rule")}? NAME name=NAME (LBRACK params? RBRACK)? (LPAREN dottedName (COMMA dottedName)* RPAREN)?
       (FOR host=dottedName)? COLON NEWLINE INDENT (doc=STRING NEWLINE)? (checkExpr NEWLINE | NEWLINE)+ DEDENT
     ;
 
