@@ -108,7 +108,8 @@ final class SystemModules {
     }
 
     private static void regex(Map<String, Value> m) {
-        fn(m, "regex", "match", a -> Value.Bool.of(pattern(a, a.str(1, "pattern")).matcher(a.str(0, "string")).lookingAt()));
+        // as KCL's runtime (`Regex::is_match`): a match anywhere in the string, not only at its start
+        fn(m, "regex", "match", a -> Value.Bool.of(pattern(a, a.str(1, "pattern")).matcher(a.str(0, "string")).find()));
         fn(m, "regex", "search", a -> Value.Bool.of(pattern(a, a.str(1, "pattern")).matcher(a.str(0, "string")).find()));
         fn(m, "regex", "compile", a -> {
             try {
