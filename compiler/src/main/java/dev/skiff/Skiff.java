@@ -6,7 +6,6 @@ import dev.skiff.diag.Result;
 import dev.skiff.eval.EvalOptions;
 import dev.skiff.eval.Evaluator;
 import dev.skiff.eval.Limits;
-import dev.skiff.eval.value.Value;
 import dev.skiff.modules.Project;
 import dev.skiff.modules.ProjectResolver;
 import dev.skiff.syntax.SourceUnit;
@@ -114,6 +113,7 @@ public final class Skiff {
 
     private static Analysis analyzeHere(CompileRequest request, ParseCache cache) {
         List<Diagnostic> diagnostics = new ArrayList<>();
+        StageTimes clock = StageTimes.fromSystem();
         try {
             List<Path> files = new ArrayList<>();
             for (Path input : request.inputs()) {
@@ -143,7 +143,9 @@ public final class Skiff {
             diagnostics.addAll(project.diagnostics());
             ProjectResolver resolver = new ProjectResolver(project.value(), request.workDir())
                     .withOverlay(request.overlay()).withParseCache(cache);
+            clock.mark("discover");
             Result<List<SourceUnit>> parsed = resolver.loadMain(files);
+            clock.mark("parse");
             diagnostics.addAll(parsed.diagnostics());
             boolean parses = !hasErrors(diagnostics);
             Object k8s = project.value().skiff().get("k8s");
@@ -151,9 +153,11 @@ public final class Skiff {
             List<Path> crdFiles = crds(request, project.value());
             KubernetesSchemas kubernetes = new KubernetesSchemas(() -> SchemaRegistry.with(k8sVersion, crdFiles));
             Program program = Program.load(parsed.value(), resolver);
+            clock.mark("imports");
             Bindings bindings = Resolver.resolve(program, Library.builtinNames(), Library.systemModuleNames());
+            clock.mark("resolve");
             SchemaTypes types = new SchemaTypes(bindings, kubernetes, Library::systemType);
-            Inference inference = new Inference(types, Library.functionTypes());
+            Inference inference = new Inference(types, Library.declarations());
             if (parses && request.staticChecks()) {
                 // what the source alone shows to be wrong is reported before evaluation, all of it at once
                 List<Diagnostic> typeProblems = new ArrayList<>(bindings.diagnostics());
@@ -163,6 +167,7 @@ public final class Skiff {
                         : d.span().file().name()).thenComparingInt(d -> d.span() == null ? 0 : d.span().start()));
                 diagnostics.addAll(typeProblems);
             }
+            clock.mark("check");
             return new Analysis(diagnostics, project.value(), resolver, program, bindings, types, inference,
                     kubernetes, k8sVersion, crdFiles, null);
         } catch (IOException e) {
@@ -171,41 +176,41 @@ public final class Skiff {
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             diagnostics.add(internalError(e));
             return new Analysis(diagnostics, null, null, null, null, null, null, null, null, List.of(), e);
+        } finally {
+            clock.print(System.err);
         }
     }
 
     private static Compilation evaluateHere(Analysis analysis, CompileRequest request,
                                             java.util.function.BooleanSupplier cancelled) {
         List<Diagnostic> diagnostics = new ArrayList<>(analysis.diagnostics());
+        StageTimes clock = StageTimes.fromSystem();
         try {
             EvalOptions options = new EvalOptions(request.options(), analysis.resolver(), analysis.project().root(),
                     request.printOut(), Limits.defaults(), analysis.k8sVersion(), analysis.crds(), request.writeFiles(),
                     cancelled);
             Result<Evaluator.Output> result = new Evaluator(options).evaluate(analysis.program(), analysis.types());
+            clock.mark("evaluate");
             diagnostics.addAll(result.diagnostics());
             if (hasErrors(diagnostics) || result.value() == null) {
                 return new Compilation(diagnostics, null, null, null);
             }
             Evaluator.Output out = result.value();
-            List<Object> stream = null;
-            if (out.stream() != null) {
-                stream = new ArrayList<>();
-                for (Value doc : out.stream()) {
-                    // manifests.yaml_stream has already left out what its options say (private keys by default)
-                    stream.add(dev.skiff.eval.value.Values.toJavaWithPrivate(doc));
-                }
-            }
             dev.skiff.validate.Validation validation = null;
             if (request.validate()) {
                 validation = dev.skiff.validate.Validation.of(out, analysis.kubernetes(), request.validationOptions());
                 diagnostics.addAll(validation.diagnostics());
+                clock.mark("validate");
             }
-            return new Compilation(diagnostics, out.document().toJava(), stream, null, out, validation);
+            // the plain data is made when asked for: printing YAML writes the values themselves
+            return Compilation.of(diagnostics, out, validation);
         } catch (java.util.concurrent.CancellationException e) {
             return null;
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             diagnostics.add(internalError(e));
             return new Compilation(diagnostics, null, null, e);
+        } finally {
+            clock.print(System.err);
         }
     }
 
@@ -218,6 +223,11 @@ public final class Skiff {
         if (project.skiff().get("crds") instanceof List<?> listed) {
             for (Object o : listed) {
                 out.add(project.root().resolve(String.valueOf(o)));
+            }
+        }
+        for (Path crd : dev.skiff.packages.InstalledPackages.crdFiles(project.dependencies().values())) {
+            if (!out.contains(crd)) {
+                out.add(crd); // a CRD model package types its custom resources
             }
         }
         return out;

@@ -169,10 +169,13 @@ class GoldenTest {
     }
 
     /**
-     * Codes a golden program cannot produce: a missing input file is tested through the CLI (CliIT), and an
-     * internal error cannot be provoked on purpose.
+     * Codes a golden program cannot produce: a missing input file is tested through the CLI (CliIT), an
+     * internal error cannot be provoked on purpose, and fetching packages (an unreachable source, a changed
+     * checksum, an out-of-date lock under {@code --locked}) happens in {@code skiff mod}, tested by
+     * PackageManagerTest and ModCommandIT.
      */
-    private static final Set<Code> NOT_YET_COVERED = EnumSet.of(Code.E0206, Code.E0901);
+    private static final Set<Code> NOT_YET_COVERED = EnumSet.of(Code.E0206, Code.E0901, Code.E0209, Code.E0210,
+            Code.E0211);
 
     @Test
     void everyDiagnosticCodeHasAGoldenCase() throws IOException {

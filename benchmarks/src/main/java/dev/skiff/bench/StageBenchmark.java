@@ -29,7 +29,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Parsing and whole compilation of the shared workload, beside a reference in the same run: Jackson
+ * Parsing and whole compilation of the shared workload, plain and typed (through the Kubernetes schemas),
+ * beside a reference in the same run: Jackson
  * writing the same objects as YAML (the floor any YAML-producing tool pays). Compare ratios, not times.
  */
 @State(Scope.Benchmark)
@@ -42,6 +43,10 @@ public class StageBenchmark {
     @Param({"100", "1000"})
     int services;
 
+    /** {@code plain}: dicts and a lambda; {@code typed}: a service schema and the Kubernetes types. */
+    @Param({"plain", "typed"})
+    String variant;
+
     private SourceFile servicesFile;
     private SourceFile programFile;
     private Path dir;
@@ -53,7 +58,8 @@ public class StageBenchmark {
     public void setUp() throws IOException {
         dir = Workload.writeTo(Files.createTempDirectory("skiff-bench"), services);
         servicesFile = new SourceFile(URI.create("mem:/services.k"), "services.k", Workload.servicesSource(services));
-        programFile = new SourceFile(URI.create("mem:/manifests-plain.k"), "manifests-plain.k", Workload.program());
+        programFile = new SourceFile(URI.create("mem:/manifests-" + variant + ".k"), "manifests-" + variant + ".k",
+                Workload.program(variant));
         referenceData = Map.of("services", Workload.services(services));
     }
 
@@ -65,7 +71,7 @@ public class StageBenchmark {
     @Benchmark
     public String compile() {
         Compilation c = Skiff.compile(new CompileRequest(
-                List.of(dir.resolve("services.k"), dir.resolve("manifests-plain.k")), Map.of(), dir, devNull));
+                List.of(dir.resolve("services.k"), dir.resolve("manifests-" + variant + ".k")), Map.of(), dir, devNull));
         if (c.hasErrors()) {
             throw new IllegalStateException(c.diagnostics().toString());
         }

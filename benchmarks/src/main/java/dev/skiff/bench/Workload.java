@@ -70,16 +70,22 @@ final class Workload {
 
     /** The program {@code manifests-plain.k}, kept as a resource beside this class. */
     static String program() throws IOException {
-        try (InputStream in = Workload.class.getResourceAsStream("manifests-plain.k")) {
+        return program("plain");
+    }
+
+    /** The program {@code manifests-<variant>.k} ({@code plain} or {@code typed}), kept beside this class. */
+    static String program(String variant) throws IOException {
+        try (InputStream in = Workload.class.getResourceAsStream("manifests-" + variant + ".k")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
-    /** Writes {@code services.k} and {@code manifests-plain.k} into a fresh directory. */
+    /** Writes {@code services.k} and both programs ({@code manifests-plain.k}, {@code manifests-typed.k}). */
     static Path writeTo(Path dir, int n) throws IOException {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("services.k"), servicesSource(n));
-        Files.writeString(dir.resolve("manifests-plain.k"), program());
+        Files.writeString(dir.resolve("manifests-plain.k"), program("plain"));
+        Files.writeString(dir.resolve("manifests-typed.k"), program("typed"));
         return dir;
     }
 }

@@ -94,9 +94,17 @@ public final class CheckCommand implements Callable<Integer> {
         CompileRequest base = new CompileRequest(List.of(), options, workDir, quiet, kubernetes.version, kubernetes.crds)
                 .withValidation(validation.options());
         List<Throwable> internal = new ArrayList<>();
+        // the programs are compiled first, on every processor; the report follows the order the units were named
+        List<CompileRequest> requests = new ArrayList<>();
+        for (Inputs.Unit unit : units.value()) {
+            if (unit instanceof Inputs.Program p) {
+                requests.add(base.withInputs(p.files()));
+            }
+        }
+        java.util.Iterator<Compilation> compiled = ParallelCompile.compileAll(requests).iterator();
         for (Inputs.Unit unit : units.value()) {
             switch (unit) {
-                case Inputs.Program p -> program(base.withInputs(p.files()), p.files().toString(), report, internal);
+                case Inputs.Program p -> program(compiled.next(), p.files().toString(), report, internal);
                 case Inputs.Manifests m -> {
                     SourceReader.Read read = SourceReader.read(workDir.resolve(m.file()), m.file().toString());
                     if (read.problem() != null) {
@@ -111,7 +119,8 @@ public final class CheckCommand implements Callable<Integer> {
                     if (looksLikeManifests(file)) {
                         manifests(file, workDir, report);
                     } else {
-                        program(ProgramRuns.stdin(text, workDir, base), ProgramRuns.STDIN, report, internal);
+                        program(ProgramRuns.compile(ProgramRuns.stdin(text, workDir, base)), ProgramRuns.STDIN,
+                                report, internal);
                     }
                 }
             }
@@ -126,8 +135,7 @@ public final class CheckCommand implements Callable<Integer> {
         return report.errors() > 0 ? ExitCodes.PROGRAM_ERROR : ExitCodes.OK;
     }
 
-    private void program(CompileRequest request, String name, Report report, List<Throwable> internal) {
-        Compilation c = ProgramRuns.compile(request);
+    private void program(Compilation c, String name, Report report, List<Throwable> internal) {
         report.objects += c.manifests().size();
         if (c.internal() != null) {
             internal.add(c.internal());

@@ -33,6 +33,12 @@ final class ProgramRuns {
         return withFileHint(c, request);
     }
 
+    /** Compiles with a parse cache shared by the compilations of one run. */
+    static Compilation compile(CompileRequest request, dev.skiff.modules.ParseCache parses) {
+        Compilation c = Skiff.evaluate(Skiff.analyze(request, parses), request);
+        return withFileHint(c, request);
+    }
+
     /**
      * A file means itself alone, so a name it takes from a sibling file is not defined: say so, and how to
      * compile the package (the directory) instead.

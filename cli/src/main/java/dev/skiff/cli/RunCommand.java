@@ -118,6 +118,7 @@ public final class RunCommand implements Callable<Integer> {
         if (compilation.hasErrors()) {
             return ExitCodes.PROGRAM_ERROR;
         }
+        dev.skiff.StageTimes clock = dev.skiff.StageTimes.fromSystem();
         String text;
         try {
             text = render(compilation, kcl);
@@ -125,6 +126,7 @@ public final class RunCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return ExitCodes.PROGRAM_ERROR;
         }
+        clock.mark("emit");
         Path target = output != null ? output : kcl.output();
         if (target != null) {
             AtomicWrite.write(target, text);
@@ -132,6 +134,8 @@ public final class RunCommand implements Callable<Integer> {
             stdout.print(text);
             stdout.flush();
         }
+        clock.mark("write");
+        clock.print(System.err);
         return ExitCodes.OK;
     }
 

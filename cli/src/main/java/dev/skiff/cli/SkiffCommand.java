@@ -28,7 +28,7 @@ public final class SkiffCommand implements Runnable {
 
     /** The subcommands, in the order `skiff --help` lists them. */
     private static final java.util.List<String> COMMANDS = java.util.List.of("run", "build", "check", "fmt", "import",
-            "init", "schemas", "doc", "krm", "post-render", "lsp", "completion", "version", "help");
+            "init", "mod", "schemas", "doc", "krm", "post-render", "lsp", "completion", "version", "help");
 
     // a switch, not a map of constructor references: JDK 25's AOT cache creation fails on the latter
     private static Object create(String name) {
@@ -39,6 +39,7 @@ public final class SkiffCommand implements Runnable {
             case "fmt" -> new FmtCommand();
             case "import" -> new ImportCommand();
             case "init" -> new InitCommand();
+            case "mod" -> new ModCommand();
             case "schemas" -> new SchemasCommand();
             case "doc" -> new DocCommand();
             case "krm" -> new KrmCommand();

@@ -27,6 +27,12 @@ public enum Code {
     E0205("immutable", "A name is assigned again where KCL's rules make it immutable."),
     E0206("file-not-found", "An input file or directory does not exist or cannot be read."),
     E0207("duplicate-definition", "A schema, rule, type or parameter is defined twice."),
+    E0208("package-not-installed", "A `kcl.mod` dependency is in neither the project's `vendor/` directory nor the "
+            + "package cache: `skiff mod pull` fetches it."),
+    E0209("package-source", "A package cannot be fetched: its registry or git remote is unreachable, it does not "
+            + "exist there, or what it holds is not a KCL package."),
+    E0210("package-checksum", "A package's contents do not match the checksum `kcl.mod.lock` records for it."),
+    E0211("lock-out-of-date", "`--locked` was given and `kcl.mod.lock` would change."),
 
     // E03xx — types
     E0301("type-mismatch", "A value does not have the type its declaration requires."),

@@ -3,7 +3,6 @@ package dev.skiff.emit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Writes plain Java data (maps in insertion order, lists, strings, numbers, booleans, null) as block-style
@@ -13,17 +12,6 @@ import java.util.regex.Pattern;
  * Output is deterministic: the same data always gives the same text.
  */
 public final class YamlWriter {
-    private static final Pattern INT = Pattern.compile("[-+]?(0|[1-9][0-9_]*|0[xX][0-9a-fA-F_]+|0[oO]?[0-7_]+|0[bB][01_]+)");
-    private static final Pattern FLOAT = Pattern.compile(
-            "[-+]?(\\.[0-9]+|[0-9][0-9_]*(\\.[0-9_]*)?)([eE][-+]?[0-9]+)?|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
-    private static final Pattern SEXAGESIMAL = Pattern.compile("[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?");
-    private static final java.util.Set<String> RESERVED = java.util.Set.of("", "~", "null", "Null", "NULL", "true",
-            "True", "TRUE", "false", "False", "FALSE", "yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off",
-            "Off", "OFF", "y", "Y", "n", "N", "<<", "=");
-
-    private static final java.util.Set<String> LOOSE = java.util.Set.of("null", "true", "false", "yes", "no", "on",
-            "off", "y", "n", "nil", "nan", "inf", "~");
-
     private YamlWriter() {
     }
 
@@ -107,6 +95,28 @@ public final class YamlWriter {
         sb.append(scalar(v)).append('\n');
     }
 
+    // ------------------------------------------------------------ for writers over other trees (of values)
+
+    /** Appends a mapping key and its colon. */
+    public static void appendKey(String key, StringBuilder sb) {
+        sb.append(string(key, true)).append(':');
+    }
+
+    /** Appends a string scalar and its line end: a literal block indented under {@code indent} when multi-line. */
+    public static void appendStringLine(String s, int indent, StringBuilder sb) {
+        scalarLine(s, indent, sb);
+    }
+
+    /** A float as YAML writes it ({@code .nan}, {@code .inf}, shortest round-trip text). */
+    public static String doubleText(double d) {
+        return formatDouble(d);
+    }
+
+    /** Appends {@code n} spaces. */
+    public static void indent(int n, StringBuilder sb) {
+        pad(n, sb);
+    }
+
     static String scalar(Object v) {
         return switch (v) {
             case null -> "null";
@@ -180,45 +190,7 @@ public final class YamlWriter {
     }
 
     private static boolean plainAllowed(String s) {
-        if (s.isEmpty()) {
-            return false;
-        }
-        // As KCL's YAML emitter does: anything that starts like a number is quoted, so that no YAML
-        // reader (1.1 or 1.2) can take "1.2.3", "10Gi" or "-5" for anything but a string.
-        char c0 = s.charAt(0);
-        if (Character.isDigit(c0) || c0 == '-' || c0 == '.' || c0 == '+') {
-            return false;
-        }
-        if (LOOSE.contains(s.toLowerCase(Locale.ROOT))) {
-            return false;
-        }
-        if (RESERVED.contains(s) || INT.matcher(s).matches() || FLOAT.matcher(s).matches()
-                || SEXAGESIMAL.matcher(s).matches()) {
-            return false;
-        }
-        char first = s.charAt(0);
-        if ("[]{},#&*!|>'\"%@`".indexOf(first) >= 0) {
-            return false;
-        }
-        if ((first == '-' || first == '?' || first == ':') && (s.length() == 1 || s.charAt(1) == ' ')) {
-            return false;
-        }
-        if (s.startsWith("---") || s.startsWith("...")) {
-            return false;
-        }
-        if (Character.isWhitespace(first) || Character.isWhitespace(s.charAt(s.length() - 1))) {
-            return false;
-        }
-        if (s.contains(": ") || s.contains(" #") || s.endsWith(":")) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || c == 0x7f || c == '\uFEFF' || c == '\u2028' || c == '\u2029' || c == 0x85) {
-                return false;
-            }
-        }
-        return true;
+        return PlainScalars.plainAllowed(s);
     }
 
     private static boolean needsEscapes(String s) {
@@ -262,7 +234,13 @@ public final class YamlWriter {
         return sb.append('"').toString();
     }
 
+    private static final String SPACES = " ".repeat(64);
+
     private static void pad(int n, StringBuilder sb) {
-        sb.append(" ".repeat(n));
+        if (n <= SPACES.length()) {
+            sb.append(SPACES, 0, n);
+        } else {
+            sb.append(" ".repeat(n));
+        }
     }
 }

@@ -15,6 +15,7 @@ import dev.skiff.syntax.Node;
 import dev.skiff.syntax.Operator;
 import dev.skiff.syntax.Stmt;
 import dev.skiff.syntax.TypeExpr;
+import dev.skiff.types.Calls;
 import dev.skiff.types.SchemaType;
 import dev.skiff.types.SchemaTypes;
 import dev.skiff.types.Type;
@@ -46,6 +47,11 @@ final class Interpreter {
     private final Map<SchemaType, SchemaDef> defs = new java.util.IdentityHashMap<>();
     /** Every instance made so far of each schema and of the schemas inheriting from it, for `instances()`. */
     final Map<SchemaType, List<Made>> instances = new java.util.IdentityHashMap<>();
+    /**
+     * Whether {@link #instances} is kept: only when some module of the program mentions {@code instances}, since
+     * keeping every instance alive to the end is most of the memory of a large output.
+     */
+    final boolean recordsInstances;
     List<Value> outputStream;
     Map<String, Value> outputStreamOptions;
     private long steps;
@@ -78,6 +84,22 @@ final class Interpreter {
         this.statements = new Statements(this);
         this.schemas = new Schemas(this);
         this.kubernetes = new KubernetesTypes(types.kubernetes(), !options.crds().isEmpty());
+        this.recordsInstances = program.modules().values().stream().flatMap(m -> m.units().stream())
+                .anyMatch(u -> u.file().text().contains("instances"));
+    }
+
+    /** Remembers an instance for {@code S.instances()} of its schema and every schema it inherits from. */
+    void made(Value.SchemaV result, dev.skiff.source.Span span) {
+        if (!recordsInstances) {
+            return;
+        }
+        boolean inMain = span != null && mainFiles.contains(span.file());
+        for (SchemaType s = result.type(); s != null; s = s.parent()) {
+            List<Made> made = instances.computeIfAbsent(s, k -> new ArrayList<>());
+            if (made.size() < 100_000) {
+                made.add(new Made(result, inMain));
+            }
+        }
     }
 
     /** Registers the run-time schema of a declaration when its statement runs (or its module is entered). */
@@ -438,8 +460,7 @@ final class Interpreter {
     void bindParams(List<Node.Param> params, Env defining, Env into, List<Value> args, Map<String, Value> kwargs,
                     Span span, String what) {
         if (args.size() > params.size()) {
-            throw new EvalException(Code.E0305, span, what + " takes " + params.size() + " positional argument"
-                    + (params.size() == 1 ? "" : "s") + " but " + args.size() + " were given");
+            throw new EvalException(Code.E0305, span, Calls.tooMany(what, params.size(), args.size()));
         }
         Set<String> known = new LinkedHashSet<>();
         for (int i = 0; i < params.size(); i++) {
@@ -454,7 +475,7 @@ final class Interpreter {
             } else if (p.defaultValue() != null) {
                 v = eval(p.defaultValue(), into);
             } else {
-                throw new EvalException(Code.E0305, span, what + " is missing the argument `" + name + "`");
+                throw new EvalException(Code.E0305, span, Calls.missing(what, name));
             }
             if (p.type() != null) {
                 v = schemas.coerce(v, resolveType(p.type(), defining), span, "argument `" + name + "`");
@@ -463,9 +484,7 @@ final class Interpreter {
         }
         for (String k : kwargs.keySet()) {
             if (!known.contains(k)) {
-                EvalException ex = new EvalException(Code.E0305, span, what + " has no parameter `" + k + "`");
-                String hint = Suggestions.didYouMean(k, known);
-                throw hint == null ? ex : ex.withHint(hint);
+                throw new EvalException(Calls.unknownKeyword(span, what, k, known));
             }
         }
     }

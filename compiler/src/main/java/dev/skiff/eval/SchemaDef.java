@@ -16,6 +16,8 @@ final class SchemaDef {
     final SchemaType type;
     final Env env;
 
+    private SchemaPlan plan;
+
     SchemaDef(SchemaType type, Env env) {
         this.type = type;
         this.env = env;
@@ -56,6 +58,14 @@ final class SchemaDef {
 
     List<Node.CheckExpr> checks() {
         return type.checks();
+    }
+
+    /** What making an instance needs to know about the schema, computed on first use. */
+    SchemaPlan plan() {
+        if (plan == null) {
+            plan = SchemaPlan.of(this);
+        }
+        return plan;
     }
 
     /** Fails with the first problem of the declaration (a cycle, a changed attribute type), if it has one. */

@@ -25,10 +25,12 @@ import java.util.Map;
 final class Schemas {
     private final Interpreter in;
     private final Decorators decorators;
+    private final SparseInstances sparse;
 
     Schemas(Interpreter in) {
         this.decorators = new Decorators(in);
         this.in = in;
+        this.sparse = new SparseInstances(in, this);
     }
 
     Value instantiate(SchemaDef def, List<Value> args, Map<String, Value> kwargs, Value config, Span span) {
@@ -59,6 +61,15 @@ final class Schemas {
     private final Map<Value.SchemaV, Origin> origins = new java.util.IdentityHashMap<>();
 
     private Value build(SchemaDef def, List<Value> args, Map<String, Value> kwargs, Value config, Span span) {
+        SchemaPlan plan = def.rule() == null ? def.plan() : null;
+        if (plan != null && plan.sparse() && args.isEmpty() && kwargs.isEmpty()) {
+            Map<String, Value> cfg = Values.entries(config);
+            if (cfg == null) {
+                throw new EvalException(Code.E0301, span, "a schema is made from a config, not a `"
+                        + Values.typeName(config) + "`");
+            }
+            return sparse.build(def, plan, config, cfg, span);
+        }
         Instance inst = new Instance(in, def, config, span);
         Env env = new Env(def.env, Env.Kind.SCHEMA, def.env.module, inst);
         inst.env = env;
@@ -102,13 +113,17 @@ final class Schemas {
         }
         Map<String, Value> entries = new LinkedHashMap<>();
         Diagnostic missing = null; // a required attribute without a value, which a later merge may give
-        for (Map.Entry<String, SchemaType.Attribute> e : def.attrs().entrySet()) {
-            String name = e.getKey();
-            SchemaType.Attribute attr = e.getValue();
+        List<SchemaType.Attribute> declared = plan.attributes();
+        for (int i = 0; i < declared.size(); i++) {
+            SchemaType.Attribute attr = declared.get(i);
+            String name = attr.name();
             Value v = inst.values.getOrDefault(name, Value.Undefined.UNDEFINED);
-            Span where = Merge.spans(config).getOrDefault(name, inst.origins.getOrDefault(name,
-                    attr.decls().isEmpty() ? span : attr.decls().get(attr.decls().size() - 1).span()));
-            v = coerce(v, attr.type(), where, TypeErrors.attribute(name, def.name()));
+            if (!Values.isNoneLike(v)) {
+                // where and what are for the message of a value of the wrong type, and None is never one
+                Span where = Merge.spans(config).getOrDefault(name, inst.origins.getOrDefault(name,
+                        attr.decls().isEmpty() ? span : attr.decls().get(attr.decls().size() - 1).span()));
+                v = coerce(v, attr.type(), where, plan.subjects()[i]);
+            }
             if (!attr.optional() && Values.isNoneLike(v) && missing == null) {
                 missing = required(def, inst, attr, span);
                 if (in.deferRequired == 0) {
@@ -143,9 +158,9 @@ final class Schemas {
             }
         }
         if (missing == null) {
-            runChecks(inst, def.checks(), span);
+            runChecks(inst, plan.checks(), span);
         }
-        if (def.type.chain().stream().anyMatch(s -> s.kubernetes() != null)) {
+        if (plan.kubernetesOrder()) {
             entries = writtenOrder(entries, cfg);
         }
         Map<String, MergeOp> ops = new LinkedHashMap<>(Merge.ops(config));
@@ -167,15 +182,9 @@ final class Schemas {
         }
         Value.SchemaV result = new Value.SchemaV(def.type, entries, ops, spans, given);
         in.checked.add(result);
-        // `S.instances()` lists the instances of S and of every schema inheriting from it
-        boolean inMain = span != null && in.mainFiles.contains(span.file());
-        // a pending `name: S {…}` was listed where it was first declared (Statements.unification)
-        boolean listed = span != null && span == in.materializing;
-        for (SchemaType s = listed ? null : def.type; s != null; s = s.parent()) {
-            List<Interpreter.Made> made = in.instances.computeIfAbsent(s, k -> new ArrayList<>());
-            if (made.size() < 100_000) {
-                made.add(new Interpreter.Made(result, inMain));
-            }
+        // for `S.instances()`; a pending `name: S {…}` was listed where it was first declared (Statements.unification)
+        if (span == null || span != in.materializing) {
+            in.made(result, span);
         }
         return result;
     }
@@ -504,28 +513,33 @@ final class Schemas {
     }
 
     private Value withConfig(Instance inst, String name, Value v) {
-        Map<String, Value> cfg = Values.entries(inst.config);
+        return withConfig(inst.def, inst.config, inst.span, name, v);
+    }
+
+    /** {@code v} with what {@code config} gives attribute {@code name} of {@code def} applied by its operator. */
+    Value withConfig(SchemaDef def, Value config, Span span, String name, Value v) {
+        Map<String, Value> cfg = Values.entries(config);
         if (cfg == null || !cfg.containsKey(name)) {
             return v;
         }
         Value c = cfg.get(name);
-        return switch (Merge.opOf(inst.config, name)) {
+        return switch (Merge.opOf(config, name)) {
             case OVERRIDE -> c;
-            case INSERT -> Merge.append(v, c, inst.span, name);
-            case UNION -> unionInto(inst, name, v, c);
+            case INSERT -> Merge.append(v, c, span, name);
+            case UNION -> unionInto(def, span, name, v, c);
         };
     }
 
-    private Value unionInto(Instance inst, String name, Value v, Value c) {
-        SchemaType.Attribute attr = inst.def.attrs().get(name);
+    private Value unionInto(SchemaDef def, Span span, String name, Value v, Value c) {
+        SchemaType.Attribute attr = def.attrs().get(name);
         if (v instanceof Value.SchemaV sv && Values.entries(c) != null && !(c instanceof Value.SchemaV)) {
             SchemaDef nested = in.defOf(sv.type());
-            return instantiate(nested, List.of(), Map.of(), Merge.union(configOf(sv), c, inst.span), inst.span);
+            return instantiate(nested, List.of(), Map.of(), Merge.union(configOf(sv), c, span), span);
         }
         if (attr != null && attr.type() instanceof Type.Schema && Values.isNoneLike(v)) {
             return c;
         }
-        return Merge.union(v, c, inst.span);
+        return Merge.union(v, c, span);
     }
 
     /** The entries of an instance as a config, for re-instantiating it with more entries. */
@@ -574,8 +588,7 @@ final class Schemas {
      */
     private Value remadeIfMerged(Value.SchemaV sv, Span span) {
         SchemaDef def = in.defOf(sv.type());
-        if (in.checked.contains(sv) || def.decl() == null
-                || def.type.chain().stream().anyMatch(d -> d.decl() != null && !d.decl().params().isEmpty())) {
+        if (in.checked.contains(sv) || def.decl() == null || def.plan().paramsInChain()) {
             return sv;
         }
         Map<String, Value> given = new LinkedHashMap<>(sv.entries());

@@ -270,7 +270,7 @@ final class Statements {
             // listed by `S.instances()` from here, in declaration order, as its value once all its
             // unifications are merged (see the README: KCL also lists each statement's partial instance)
             boolean inMain = in.mainFiles.contains(u.span().file());
-            for (dev.skiff.types.SchemaType s = def.type; s != null; s = s.parent()) {
+            for (dev.skiff.types.SchemaType s = in.recordsInstances ? def.type : null; s != null; s = s.parent()) {
                 in.instances.computeIfAbsent(s, k -> new ArrayList<>()).add(new Interpreter.Made(null, inMain, b));
             }
             return;

@@ -72,19 +72,40 @@ public final class CrdLoader {
             if (index == null) {
                 return Result.of(out, problems);
             }
-            for (String name : new String(index.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
-                    .map(String::strip).filter(s -> !s.isEmpty()).toList()) {
+            List<String> names = new String(index.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .map(String::strip).filter(s -> !s.isEmpty()).toList();
+            List<byte[]> inputs = new ArrayList<>();
+            for (String name : names) {
                 try (var in = loader.getResourceAsStream("skiff/crds/" + name)) {
-                    if (in != null) {
-                        read(new YAMLFactory().createParser(in), Path.of("stdlib", name), out, problems);
-                    }
+                    inputs.add(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    inputs.add(in == null ? new byte[0] : in.readAllBytes());
                 }
+            }
+            // reading YAML is most of the cost of a small program's run: the result is kept between runs,
+            // named by the CRDs' contents (and the form of the result, which FORM names)
+            inputs.add(0, FORM.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String key = DiskCache.key("stdlib-crds", inputs.toArray(byte[][]::new));
+            java.util.Optional<JsonNode> cached = DiskCache.read(key);
+            if (cached.isPresent() && cached.get() instanceof ObjectNode o && o.has("definitions")) {
+                return Result.of(o, problems);
+            }
+            for (int i = 1; i < inputs.size(); i += 2) {
+                if (inputs.get(i + 1).length > 0) {
+                    String name = new String(inputs.get(i), java.nio.charset.StandardCharsets.UTF_8);
+                    read(new YAMLFactory().createParser(inputs.get(i + 1)), Path.of("stdlib", name), out, problems);
+                }
+            }
+            if (problems.isEmpty()) {
+                DiskCache.write(key, out);
             }
         } catch (IOException e) {
             problems.add(Diagnostic.error(Code.E0412, null, "cannot read the stdlib's CRDs: " + e.getMessage()));
         }
         return Result.of(out, problems);
     }
+
+    /** The version of the form {@link #loadBuiltIn} gives; change it when the form changes, so old caches go unused. */
+    private static final String FORM = "crd-compact-1";
 
     private static void read(Path file, ObjectNode out, List<Diagnostic> problems) {
         try (var parser = new YAMLFactory().createParser(file.toFile())) {

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import dev.skiff.diag.Code;
 import dev.skiff.diag.Diagnostic;
 import dev.skiff.diag.Result;
+import dev.skiff.packages.InstalledPackages;
+import dev.skiff.packages.ModFile;
+import dev.skiff.packages.PackageStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +20,8 @@ import java.util.Map;
 /**
  * A Skiff (KCL) project: the directory holding {@code kcl.mod}, or, without one, the directory of the main
  * file. Imports resolve against its root. {@code kcl.mod} is TOML; Skiff reads {@code [package] name},
- * local {@code [dependencies]} ({@code name = { path = "../lib" }}) and its own {@code [skiff]} table.
+ * {@code [dependencies]} (local paths, and OCI and git packages where {@code dev.skiff.packages} installed them)
+ * and its own {@code [skiff]} table.
  *
  * @param root          absolute, normalized project root
  * @param name          the package name, or the root directory's name
@@ -71,13 +75,12 @@ public record Project(Path root, String name, Map<String, Path> dependencies, Ma
             if (pkg.path("name").isTextual()) {
                 name = pkg.path("name").asText();
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = doc.path("dependencies").fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                JsonNode path = e.getValue().path("path");
-                if (path.isTextual()) {
-                    deps.put(e.getKey(), root.resolve(path.asText()).toAbsolutePath().normalize());
-                }
-            }
+            // path, OCI and git dependencies, and theirs, as installed in vendor/ or the package cache
+            problems.addAll(ModFile.problems(root, doc));
+            Result<Map<String, Path>> installed = InstalledPackages.locate(ModFile.of(root, doc, name),
+                    PackageStore.fromEnvironment());
+            deps.putAll(installed.value());
+            problems.addAll(installed.diagnostics());
             for (JsonNode entry : doc.path("profile").path("entries")) {
                 // as in KCL: relative to the kcl.mod; ${KCL_MOD} names its directory, ${dep:KCL_MOD} a dependency's
                 String text = withModRoots(entry.asText(), root.toAbsolutePath().normalize(), deps);

@@ -116,6 +116,7 @@ public final class Checker {
                     }
                 }
             }
+            case Expr.Call c -> call(c);
             case Expr.SchemaInst si when si.config() != null -> {
                 SchemaType s = types.schemaNamed(si.schema());
                 if (s != null && s.kind() != SchemaType.Kind.RULE && sound(s)) {
@@ -127,6 +128,45 @@ public final class Checker {
         }
         for (Node child : Nodes.children(n)) {
             check(child);
+        }
+    }
+
+    // ---------------------------------------------------------------- calls of library functions
+
+    /**
+     * A call of a builtin, a system module's function or a string method, against its declared signature: how
+     * many arguments, which keywords, and the kind of each argument whose type is known. Evaluation binds the
+     * arguments through the same {@link Calls}, so it reports these mistakes with the same words at the call.
+     */
+    private void call(Expr.Call c) {
+        Declaration.Function f = inference.libraryCallee(c);
+        if (f == null || c.args().stream().anyMatch(a -> a instanceof Expr.Starred)) {
+            return; // `f(*xs)`: how many arguments there are is known only when it runs
+        }
+        List<String> keywords = c.keywords().stream().map(k -> k.name().id()).toList();
+        Calls.Selection selection = Calls.select(f, c.args().size(), keywords, c.span());
+        if (selection.problem() != null) {
+            report(selection.problem());
+            return;
+        }
+        Signature s = selection.signature();
+        List<Param> positional = s.positional();
+        for (int i = 0; i < c.args().size(); i++) {
+            argument(c, s, i < positional.size() ? positional.get(i) : s.rest(), c.args().get(i));
+        }
+        for (Node.Keyword k : c.keywords()) {
+            int i = s.indexOf(k.name().id());
+            argument(c, s, i >= 0 ? s.params().get(i) : s.keywords(), k.value());
+        }
+    }
+
+    private void argument(Expr.Call c, Signature s, Param p, Expr argument) {
+        if (p == null) {
+            return;
+        }
+        Type found = inference.typeOf(argument);
+        if (!Calls.accepts(found, p.type()) && !(found instanceof Type.Union)) {
+            report(Calls.argumentType(c.span(), s, p, foundName(found)));
         }
     }
 

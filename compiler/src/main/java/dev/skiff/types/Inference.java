@@ -28,17 +28,17 @@ import java.util.Set;
 public final class Inference {
     private final SchemaTypes types;
     private final Bindings bindings;
-    private final FunctionTypes functions;
+    private final Declarations library;
     private final Map<Expr, Type> known = new IdentityHashMap<>();
     private final Map<Symbol, Type> symbols = new IdentityHashMap<>();
     private final Set<Object> visiting = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     /** Lambdas whose result is being inferred (a lambda that calls itself has a result of any type). */
     private final Set<Expr.Lambda> calling = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
-    public Inference(SchemaTypes types, FunctionTypes functions) {
+    public Inference(SchemaTypes types, Declarations library) {
         this.types = types;
         this.bindings = types.bindings();
-        this.functions = functions == null ? FunctionTypes.NONE : functions;
+        this.library = library == null ? Declarations.NONE : library;
     }
 
     public SchemaTypes types() {
@@ -117,8 +117,8 @@ public final class Inference {
                     && kv.op() != Operator.Config.INSERT ? widen(typeOf(kv.value())) : Type.ANY;
             case INDEX_KEY -> Type.STR;
             case BUILTIN -> {
-                Type f = functions.builtin(s.name());
-                yield f == null ? Type.FUNCTION : f;
+                Declaration d = library.builtin(s.name());
+                yield d == null ? Type.FUNCTION : d.type();
             }
             default -> Type.ANY; // schemas, rules, aliases, imports: used through calls and selections
         };
@@ -321,11 +321,10 @@ public final class Inference {
         if (member != null) {
             return typeOf(member);
         }
-        if (s.value() instanceof Expr.Name pkg && bindings.symbol(pkg) instanceof Symbol imp
-                && imp.kind() == Symbol.Kind.IMPORT && imp.declaration() instanceof Stmt.Import i
-                && bindings.program().target(i) instanceof Program.Target.System sys) {
-            Type f = functions.member(sys.name(), s.attr().id());
-            return f == null ? Type.ANY : f;
+        String module = systemModule(s.value());
+        if (module != null) {
+            Declaration d = library.member(module, s.attr().id());
+            return d == null ? Type.ANY : d.type();
         }
         Type target = Type.unrefined(typeOf(s.value()));
         Type attr = switch (target) {
@@ -350,17 +349,74 @@ public final class Inference {
         return optional ? Type.union(item, Type.NONE) : item;
     }
 
+    /** The name of the system module an expression names ({@code math} after {@code import math}), or null. */
+    private String systemModule(Expr e) {
+        return e instanceof Expr.Name pkg && bindings.symbol(pkg) instanceof Symbol imp
+                && imp.kind() == Symbol.Kind.IMPORT && imp.declaration() instanceof Stmt.Import i
+                && bindings.program().target(i) instanceof Program.Target.System sys ? sys.name() : null;
+    }
+
+    /**
+     * The library function a call calls by name, when the source shows it: a builtin ({@code len(x)}), a member
+     * of an imported system module ({@code math.sqrt(x)}), or a method of a string ({@code name.upper()}); null
+     * otherwise (a lambda, a function held in a variable, a name the program itself defines).
+     */
+    public Declaration.Function libraryCallee(Expr.Call c) {
+        Expr f = c.func() instanceof Expr.Paren p ? p.value() : c.func();
+        Declaration d = null;
+        if (f instanceof Expr.Name n && bindings.symbol(n) instanceof Symbol s && s.kind() == Symbol.Kind.BUILTIN) {
+            d = library.builtin(n.id());
+        } else if (f instanceof Expr.Selector m && !m.optional() && bindings.member(m) == null) {
+            String module = systemModule(m.value());
+            if (module != null) {
+                d = library.member(module, m.attr().id());
+            } else if (Type.unrefined(widen(typeOf(m.value()))) instanceof Type.Str) {
+                d = library.stringMethod(m.attr().id());
+            }
+        }
+        return d instanceof Declaration.Function fn ? fn : null;
+    }
+
+    /**
+     * The library member a selector names when it has no symbol: a member of an imported system module
+     * ({@code units.Gi}, {@code math.sqrt}) or a method of a string ({@code name.upper}); null otherwise.
+     */
+    public Occurrences.Target.Library libraryMember(Expr.Selector s) {
+        if (s.optional() || bindings.member(s) != null) {
+            return null;
+        }
+        String module = systemModule(s.value());
+        if (module != null) {
+            Declaration d = library.member(module, s.attr().id());
+            return d == null ? null : new Occurrences.Target.Library(module + "." + s.attr().id(), d);
+        }
+        if (Type.unrefined(widen(typeOf(s.value()))) instanceof Type.Str) {
+            Declaration d = library.stringMethod(s.attr().id());
+            return d == null ? null : new Occurrences.Target.Library("str." + s.attr().id(), d);
+        }
+        return null;
+    }
+
     private Type call(Expr.Call c) {
         Expr f = c.func() instanceof Expr.Paren p ? p.value() : c.func();
         SchemaType schema = types.schemaNamed(f);
         if (schema != null) {
             return new Type.Schema(schema); // `S(args)`: an instance
         }
-        if (f instanceof Expr.Selector m && !m.optional() && bindings.member(m) == null) {
-            Type target = Type.unrefined(widen(typeOf(m.value())));
-            if (target instanceof Type.Str) {
-                return result(functions.stringMethod(m.attr().id()));
+        Declaration.Function callee = libraryCallee(c);
+        if (callee != null) {
+            if (c.args().stream().anyMatch(a -> a instanceof Expr.Starred)) {
+                return callee.result(List.of(), Map.of()); // the arguments' places are not known
             }
+            List<Type> positional = new ArrayList<>();
+            c.args().forEach(a -> positional.add(typeOf(a)));
+            Map<String, Type> keywords = new java.util.LinkedHashMap<>();
+            c.keywords().forEach(k -> keywords.put(k.name().id(), typeOf(k.value())));
+            return callee.result(positional, keywords);
+        }
+        if (f instanceof Expr.Selector m && !m.optional() && bindings.member(m) == null
+                && Type.unrefined(widen(typeOf(m.value()))) instanceof Type.Str) {
+            return Type.ANY; // a method strings do not have: evaluation reports it
         }
         if (f instanceof Expr.Name n && bindings.symbol(n) instanceof Symbol s
                 && (s.kind() == Symbol.Kind.VARIABLE || s.kind() == Symbol.Kind.LOCAL)

@@ -48,6 +48,16 @@ public final class KubernetesSchemas {
     private Result<SchemaRegistry> loaded;
     private final Map<String, SchemaType> byDefinition = new HashMap<>();
 
+    /**
+     * For each registry, the schemas whose types every compilation over it shares: a registry is immutable, and
+     * mapping a definition (its attributes, their types) is the same work each time, which a run compiling many
+     * packages ({@code skiff check}) or an editor's repeated compiles would otherwise repeat for each. Held
+     * weakly: when no compilation uses a registry's types any more, they go.
+     */
+    private static final Map<SchemaRegistry, java.lang.ref.WeakReference<KubernetesSchemas>> SHARED =
+            new java.util.WeakHashMap<>();
+    private KubernetesSchemas shared;
+
     /** Schemas from a registry loaded on first use ({@code source} is asked at most once). */
     public KubernetesSchemas(Supplier<Result<SchemaRegistry>> source) {
         this.source = source;
@@ -95,8 +105,36 @@ public final class KubernetesSchemas {
         return r == null ? null : r.byGvk(apiVersion, kind).map(this::of).orElse(null);
     }
 
-    /** The schema type of a definition. */
-    public synchronized SchemaType of(K8sType t) {
+    /** The schemas that map this registry's definitions for every compilation (this one, or an earlier one). */
+    private KubernetesSchemas shared() {
+        SchemaRegistry r = registry();
+        synchronized (this) {
+            if (shared != null || r == null) {
+                return r == null ? this : shared;
+            }
+        }
+        KubernetesSchemas found;
+        synchronized (SHARED) {
+            java.lang.ref.WeakReference<KubernetesSchemas> ref = SHARED.get(r);
+            found = ref == null ? null : ref.get();
+            if (found == null) {
+                found = this;
+                SHARED.put(r, new java.lang.ref.WeakReference<>(this));
+            }
+        }
+        synchronized (this) {
+            shared = found;
+        }
+        return found;
+    }
+
+    /** The schema type of a definition: the same object in every compilation over the same registry. */
+    public SchemaType of(K8sType t) {
+        KubernetesSchemas owner = shared();
+        return owner == this ? mapped(t) : owner.mapped(t);
+    }
+
+    private synchronized SchemaType mapped(K8sType t) {
         SchemaType known = byDefinition.get(t.name());
         if (known != null) {
             return known;

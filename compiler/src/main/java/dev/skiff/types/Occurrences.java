@@ -38,6 +38,13 @@ public final class Occurrences {
         /** An attribute of a schema (a user's schema, a Kubernetes kind, a CRD). */
         record Attribute(SchemaType owner, SchemaType.Attribute attribute) implements Target {
         }
+
+        /**
+         * A member of the library that has no symbol: a system module's member ({@code math.sqrt},
+         * {@code units.Gi}) or a string method ({@code name.upper}), named {@code math.sqrt} or {@code str.upper}.
+         */
+        record Library(String qualified, Declaration declaration) implements Target {
+        }
     }
 
     /**
@@ -136,6 +143,7 @@ public final class Occurrences {
             case Target.Attribute a when a.attribute().declared() != null -> where(a.attribute().declared());
             case Target.Attribute a -> "field:" + (a.owner().kubernetes() == null ? a.owner().name()
                     : a.owner().kubernetes().definition()) + "." + a.attribute().name();
+            case Target.Library l -> "library:" + l.qualified();
         };
     }
 
@@ -239,6 +247,8 @@ public final class Occurrences {
                     SchemaType.Attribute a = owner == null ? null : owner.attribute(s.attr().id());
                     if (a != null) {
                         add(s.attr().span(), new Target.Attribute(owner, a), false);
+                    } else if (inference.libraryMember(s) instanceof Target.Library l) {
+                        add(s.attr().span(), l, false);
                     }
                 }
             }

@@ -220,6 +220,8 @@ final class Completions {
         }
         if (t != null && Type.unrefined(Inference.widen(t)) instanceof Type.Schema s) {
             attributes(s.schema(), Set.of(), c.prefix(), false, out);
+        } else if (t != null && Type.unrefined(Inference.widen(t)) instanceof Type.Str) {
+            out.addAll(Signatures.stringMethodCompletions(c.prefix()));
         } else if (t != null && Type.unrefined(t) instanceof Type.Union u) {
             for (Type m : u.members()) {
                 if (Type.unrefined(m) instanceof Type.Schema s) {
@@ -280,20 +282,7 @@ final class Completions {
                     out.add(symbolItem(a, name, s));
                 }
             });
-            case Program.Target.System sys -> dev.skiff.eval.lib.Library.systemModule(sys.name()).ifPresent(m ->
-                    m.members().forEach((name, v) -> {
-                        if (name.startsWith(prefix)) {
-                            CompletionItem item = new CompletionItem(name);
-                            item.setKind(v instanceof dev.skiff.eval.value.Value.Func ? CompletionItemKind.Function
-                                    : CompletionItemKind.Constant);
-                            List<Signatures.Sig> sigs = Signatures.MODULES.getOrDefault(sys.name() + "." + name, List.of());
-                            if (!sigs.isEmpty()) {
-                                item.setDetail(sigs.get(0).label());
-                                item.setDocumentation(Hovers.markdown(sigs.get(0).doc()));
-                            }
-                            out.add(item);
-                        }
-                    }));
+            case Program.Target.System sys -> out.addAll(Signatures.memberCompletions(sys.name(), prefix));
             case null, default -> {
             }
         }
@@ -392,15 +381,9 @@ final class Completions {
                 out.add(symbolItem(a, name, s));
             }
         });
-        for (String b : new TreeSet<>(dev.skiff.eval.lib.Library.builtinNames())) {
-            if (b.startsWith(prefix) && !visible.containsKey(b)) {
-                CompletionItem item = new CompletionItem(b);
-                item.setKind(CompletionItemKind.Function);
-                List<Signatures.Sig> sigs = Signatures.BUILTINS.getOrDefault(b, List.of());
-                if (!sigs.isEmpty()) {
-                    item.setDetail(sigs.get(0).label());
-                }
-                out.add(item);
+        for (CompletionItem b : Signatures.builtinCompletions(prefix)) {
+            if (!visible.containsKey(b.getLabel())) {
+                out.add(b);
             }
         }
     }

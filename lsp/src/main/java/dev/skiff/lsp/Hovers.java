@@ -36,6 +36,7 @@ final class Hovers {
         String text = switch (o.target()) {
             case Occurrences.Target.Attribute a -> attribute(a.owner(), a.attribute());
             case Occurrences.Target.Of of -> symbol(d, of.symbol());
+            case Occurrences.Target.Library l -> Signatures.markdown(l.qualified(), l.declaration());
         };
         return text == null ? null : new Hover(markdown(text));
     }
@@ -152,19 +153,8 @@ final class Hovers {
     }
 
     private static String builtin(String name) {
-        List<Signatures.Sig> sigs = Signatures.BUILTINS.getOrDefault(name, List.of());
-        if (sigs.isEmpty()) {
-            return code(name);
-        }
-        StringBuilder sb = new StringBuilder();
-        for (Signatures.Sig sig : sigs) {
-            sb.append(code(sig.label()));
-            if (sig.doc() != null && !sig.doc().isBlank()) {
-                sb.append("\n\n").append(sig.doc());
-            }
-            sb.append("\n\n");
-        }
-        return sb.toString().stripTrailing();
+        dev.skiff.types.Declaration d = dev.skiff.eval.lib.Library.declarations().builtin(name);
+        return d == null ? code(name) : Signatures.markdown(name, d);
     }
 
     static String importPath(Symbol s) {

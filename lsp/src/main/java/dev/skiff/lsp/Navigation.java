@@ -78,6 +78,7 @@ final class Navigation {
         return switch (t) {
             case Occurrences.Target.Of of -> of.symbol().span();
             case Occurrences.Target.Attribute a -> a.attribute().declared();
+            case Occurrences.Target.Library l -> null;
         };
     }
 
@@ -109,10 +110,14 @@ final class Navigation {
         String name = switch (t) {
             case Occurrences.Target.Of of -> of.symbol().name();
             case Occurrences.Target.Attribute a -> a.attribute().name();
+            case Occurrences.Target.Library l -> l.qualified();
         };
         Span declared = declaration(t);
         if (declared == null && t instanceof Occurrences.Target.Of of && of.symbol().kind() == Symbol.Kind.BUILTIN) {
             return "`" + name + "` is a builtin and cannot be renamed";
+        }
+        if (declared == null && t instanceof Occurrences.Target.Library) {
+            return "`" + name + "` is part of the library and cannot be renamed";
         }
         if (declared == null) {
             return "`" + name + "` comes from the Kubernetes schemas and cannot be renamed";
@@ -140,6 +145,7 @@ final class Navigation {
         String name = switch (target) {
             case Occurrences.Target.Of of -> of.symbol().name();
             case Occurrences.Target.Attribute a -> a.attribute().name();
+            case Occurrences.Target.Library l -> l.qualified();
         };
         Set<String> seen = new LinkedHashSet<>();
         collect(d, key, includeDeclaration, out, seen);

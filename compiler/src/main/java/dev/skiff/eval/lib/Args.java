@@ -5,120 +5,142 @@ import dev.skiff.eval.value.CallContext;
 import dev.skiff.eval.value.EvalException;
 import dev.skiff.eval.value.Value;
 import dev.skiff.eval.value.Values;
+import dev.skiff.types.Calls;
+import dev.skiff.types.Signature;
 import java.util.List;
 import java.util.Map;
 
-/** Argument access for builtins: by position or keyword, with KCL-style messages for mistakes. */
+/**
+ * The arguments of a call of a library function, bound to the parameters of its declared {@link Signature} by a
+ * {@link Binder}: the call fits the signature and every argument is of the declared kind, so the function reads
+ * its arguments by parameter index, and reports in the declaration's words what it finds wrong inside them.
+ */
 final class Args {
     private final CallContext ctx;
-    private final String fn;
-    private final List<Value> args;
-    private final Map<String, Value> kwargs;
+    private final Signature sig;
+    private final int overload;
+    private final Value[] bound;
+    private final List<Value> rest;
+    private final Map<String, Value> extra;
 
-    Args(CallContext ctx, String fn, List<Value> args, Map<String, Value> kwargs) {
+    Args(CallContext ctx, Signature sig, int overload, Value[] bound, List<Value> rest,
+                 Map<String, Value> extra) {
         this.ctx = ctx;
-        this.fn = fn;
-        this.args = args;
-        this.kwargs = kwargs;
+        this.sig = sig;
+        this.overload = overload;
+        this.bound = bound;
+        this.rest = rest;
+        this.extra = extra;
     }
 
-    int size() {
-        return args.size();
+    /** Which of the function's signatures the call selected (0 for a function with one). */
+    int overload() {
+        return overload;
     }
 
-    List<Value> all() {
-        return args;
+    /** The positional arguments beyond the positional parameters (those of {@code *args}). */
+    List<Value> rest() {
+        return rest;
     }
 
-    /** The argument at {@code i} or named {@code name}, or null. */
-    Value opt(int i, String name) {
-        if (i >= 0 && i < args.size()) {
-            return args.get(i);
-        }
-        return name == null ? null : kwargs.get(name);
+    /** The keyword arguments that name no parameter (those of {@code **kwargs}), in the order written. */
+    Map<String, Value> extra() {
+        return extra;
     }
 
-    Value get(int i, String name) {
-        Value v = opt(i, name);
+    /** The argument of parameter {@code i}, or null when the call gives none. */
+    Value opt(int i) {
+        return bound[i];
+    }
+
+    Value get(int i) {
+        Value v = bound[i];
         if (v == null) {
-            throw ctx.error(Code.E0305, "`" + fn + "` is missing the argument `" + (name == null ? "#" + (i + 1) : name) + "`");
+            throw ctx.error(Code.E0305, Calls.missing("`" + sig.name() + "`", sig.params().get(i).name()));
         }
         return v;
     }
 
-    void atMost(int n) {
-        if (args.size() > n) {
-            throw ctx.error(Code.E0305, "`" + fn + "` takes at most " + n + " argument" + (n == 1 ? "" : "s")
-                    + ", " + args.size() + " given");
-        }
-    }
-
-    String str(int i, String name) {
-        Value v = get(i, name);
+    String str(int i) {
+        Value v = get(i);
         if (v instanceof Value.Str s) {
             return s.value();
         }
-        throw wrong(name == null ? "#" + (i + 1) : name, "str", v);
+        throw wrong(i, v);
     }
 
-    String optStr(int i, String name, String dflt) {
-        Value v = opt(i, name);
+    /** A string argument; {@code dflt} when it is left out or None. */
+    String optStr(int i, String dflt) {
+        Value v = opt(i);
         if (v == null || Values.isNoneLike(v)) {
             return dflt;
         }
         if (v instanceof Value.Str s) {
             return s.value();
         }
-        throw wrong(name, "str", v);
+        throw wrong(i, v);
     }
 
-    long integer(int i, String name) {
-        Value v = get(i, name);
+    long integer(int i) {
+        Value v = get(i);
         if (v instanceof Value.Int n) {
             return n.value();
         }
         if (v instanceof Value.Bool b) {
             return b.value() ? 1 : 0;
         }
-        throw wrong(name == null ? "#" + (i + 1) : name, "int", v);
+        throw wrong(i, v);
     }
 
-    Long optInt(int i, String name) {
-        Value v = opt(i, name);
+    /** An integer argument; null when it is left out or None. */
+    Long optInt(int i) {
+        Value v = opt(i);
         if (v == null || Values.isNoneLike(v)) {
             return null;
         }
-        return integer(i < args.size() ? i : -1, name);
+        return integer(i);
     }
 
-    double number(int i, String name) {
-        Value v = get(i, name);
+    double number(int i) {
+        Value v = get(i);
         if (Values.isNumber(v)) {
             return Values.asDouble(v);
         }
-        throw wrong(name == null ? "#" + (i + 1) : name, "int or float", v);
+        throw wrong(i, v);
     }
 
-    boolean bool(int i, String name, boolean dflt) {
-        Value v = opt(i, name);
-        return v == null ? dflt : Values.truthy(v);
+    /** Whether a flag argument is true; {@code dflt} when it is left out or None. */
+    boolean bool(int i, boolean dflt) {
+        Value v = opt(i);
+        return v == null || Values.isNoneLike(v) ? dflt : Values.truthy(v);
     }
 
-    List<Value> list(int i, String name) {
-        Value v = get(i, name);
+    List<Value> list(int i) {
+        Value v = get(i);
         if (v instanceof Value.ListV l) {
             return l.items();
         }
-        throw wrong(name == null ? "#" + (i + 1) : name, "list", v);
+        throw wrong(i, v);
     }
 
-    EvalException wrong(String what, String expected, Value found) {
-        return ctx.error(Code.E0305, "`" + fn + "` expects " + expected + " for " + (what == null ? "its argument"
-                : "`" + what + "`") + ", found `" + Values.typeName(found) + "`");
+    /** An argument of parameter {@code i} that is not what the parameter's declared type says. */
+    EvalException wrong(int i, Value found) {
+        return new EvalException(Calls.argumentType(ctx.span(), sig, sig.params().get(i), Values.typeName(found)));
+    }
+
+    /** An argument that is not what the function needs, in the function's own words ({@code expected}). */
+    EvalException wrong(String param, String expected, Value found) {
+        return ctx.error(Code.E0305, "`" + sig.name() + "` expects " + expected + " for `" + param + "`, found `"
+                + Values.typeName(found) + "`");
     }
 
     EvalException bad(String message) {
         return ctx.error(Code.E0507, message);
+    }
+
+    /** The function's name as messages show it: {@code len}, {@code math.sqrt}. */
+    String name() {
+        return sig.name();
     }
 
     CallContext ctx() {

@@ -13,11 +13,11 @@ final class Conversions {
     }
 
     static Value toInt(Args a) {
-        if (a.size() == 0 && a.opt(-1, "x") == null) {
+        if (a.opt(0) == null) {
             return new Value.Int(0);
         }
-        Value v = a.get(0, "x");
-        Long base = a.optInt(1, "base");
+        Value v = a.get(0);
+        Long base = a.optInt(1);
         return switch (v) {
             case Value.Int i -> new Value.Int(i.value());
             case Value.Bool b -> new Value.Int(b.value() ? 1 : 0);
@@ -58,15 +58,15 @@ final class Conversions {
                     throw a.bad("invalid literal for int() with base " + radix + ": " + Values.repr(s));
                 }
             }
-            default -> throw a.wrong("x", "a number or a string", v);
+            default -> throw a.wrong(0, v);
         };
     }
 
     static Value toFloat(Args a) {
-        if (a.size() == 0) {
+        if (a.opt(0) == null) {
             return new Value.Float(0);
         }
-        Value v = a.get(0, "x");
+        Value v = a.get(0);
         return switch (v) {
             case Value.Float f -> f;
             case Value.Int i -> new Value.Float(i.value());
@@ -84,7 +84,7 @@ final class Conversions {
                     throw a.bad("could not convert string to float: " + Values.repr(s));
                 }
             }
-            default -> throw a.wrong("x", "a number or a string", v);
+            default -> throw a.wrong(0, v);
         };
     }
 
@@ -95,17 +95,17 @@ final class Conversions {
     }
 
     static Value toList(Args a) {
-        if (a.size() == 0) {
+        if (a.opt(0) == null) {
             return Value.ListV.EMPTY;
         }
-        Value v = a.get(0, "x");
+        Value v = a.get(0);
         return switch (v) {
             case Value.ListV l -> l;
             case Value.Str s -> new Value.ListV(chars(s.value()));
             default -> {
                 Map<String, Value> e = Values.entries(v);
                 if (e == null) {
-                    throw a.wrong("x", "a list, string or dict", v);
+                    throw a.wrong(0, v);
                 }
                 yield new Value.ListV(e.keySet().stream().map(k -> (Value) new Value.Str(k)).toList());
             }
@@ -114,8 +114,8 @@ final class Conversions {
 
     static Value toDict(Args a) {
         Map<String, Value> out = new LinkedHashMap<>();
-        if (a.size() > 0) {
-            Value v = a.get(0, null);
+        if (a.opt(0) != null) {
+            Value v = a.get(0);
             Map<String, Value> e = Values.entries(v);
             if (e != null) {
                 out.putAll(e);
@@ -127,9 +127,10 @@ final class Conversions {
                     out.put(Values.toStr(p.items().get(0)), p.items().get(1));
                 }
             } else if (!Values.isNoneLike(v)) {
-                throw a.wrong(null, "a dict or a list of pairs", v);
+                throw a.wrong(0, v);
             }
         }
+        out.putAll(a.extra()); // dict(x, key=value): the keyword arguments after the entries of x
         return new Value.DictV(out);
     }
 }

@@ -17,34 +17,37 @@ final class CryptoModule {
     private CryptoModule() {
     }
 
-    static void register(Map<String, Value> m) {
+    static void register(Namespace ns) {
         for (String[] alg : new String[][] {{"md5", "MD5"}, {"sha1", "SHA-1"}, {"sha224", "SHA-224"},
                 {"sha256", "SHA-256"}, {"sha384", "SHA-384"}, {"sha512", "SHA-512"}}) {
             Function<byte[], byte[]> digest = bytes -> digest(alg[1], bytes);
-            ofText(m, alg[0], digest);
+            ofText(ns, alg[0], digest);
         }
-        ofText(m, "blake3", Blake3::hash);
-        ofFile(m, "filesha256", bytes -> digest("SHA-256", bytes));
-        ofFile(m, "filesha512", bytes -> digest("SHA-512", bytes));
-        ofFile(m, "fileblake3", Blake3::hash);
+        ofText(ns, "blake3", Blake3::hash);
+        ofFile(ns, "filesha256", bytes -> digest("SHA-256", bytes));
+        ofFile(ns, "filesha512", bytes -> digest("SHA-512", bytes));
+        ofFile(ns, "fileblake3", Blake3::hash);
     }
 
-    /** {@code name(value: str, encoding: str = "utf-8") -> str}. */
-    private static void ofText(Map<String, Value> m, String name, Function<byte[], byte[]> digest) {
-        SystemModules.fn(m, "crypto", name, a -> {
-            String encoding = a.optStr(1, "encoding", "utf-8");
-            byte[] bytes = a.str(0, "value").getBytes(charset(a, encoding));
+    /** The digest of a string's bytes. */
+    private static void ofText(Namespace ns, String name, Function<byte[], byte[]> digest) {
+        ns.fn(name + "(value: str, encoding: str = \"utf-8\") -> str", "The " + name.toUpperCase(java.util.Locale.ROOT)
+                + " digest of the string's bytes in `encoding`, in lowercase hex.", a -> {
+            String encoding = a.optStr(1, "utf-8");
+            byte[] bytes = a.str(0).getBytes(charset(a, encoding));
             return new Value.Str(HexFormat.of().formatHex(digest.apply(bytes)));
         });
     }
 
-    /** {@code name(filepath: str) -> str}: the digest of a file of the project. */
-    private static void ofFile(Map<String, Value> m, String name, Function<byte[], byte[]> digest) {
-        SystemModules.fn(m, "crypto", name, a -> new Value.Str(HexFormat.of().formatHex(
-                digest.apply(ProjectFiles.readBytes(a, a.str(0, "filepath"))))));
+    /** The digest of a file of the project. */
+    private static void ofFile(Namespace ns, String name, Function<byte[], byte[]> digest) {
+        String algorithm = name.substring("file".length()).toUpperCase(java.util.Locale.ROOT);
+        ns.fn(name + "(filepath: str) -> str", "The " + algorithm + " digest of a file of the project, in lowercase hex.", a -> new Value.Str(HexFormat.of().formatHex(
+                digest.apply(ProjectFiles.readBytes(a, a.str(0))))));
     }
 
-    private static Charset charset(Args a, String name) {
+    /** A character set by name, or an error naming it; the encodings KCL accepts are Java's too. */
+    static Charset charset(Args a, String name) {
         if (name.equalsIgnoreCase("utf-8") || name.equalsIgnoreCase("utf8")) {
             return StandardCharsets.UTF_8;
         }

@@ -19,14 +19,52 @@ final class DataModules {
     record Shape(boolean sortKeys, boolean ignorePrivate, boolean ignoreNone) {
         /** {@code yaml.encode}'s options from argument {@code first} on: sort_keys, ignore_private, ignore_none. */
         static Shape yaml(Args a, int first) {
-            return new Shape(a.bool(first, "sort_keys", false), a.bool(first + 1, "ignore_private", false),
-                    a.bool(first + 2, "ignore_none", false));
+            return new Shape(a.bool(first, false), a.bool(first + 1, false),
+                    a.bool(first + 2, false));
         }
 
         /** {@code json.encode}'s options from {@code first} on: sort_keys, indent, ignore_private, ignore_none. */
         static Shape json(Args a, int first) {
-            return new Shape(a.bool(first, "sort_keys", false), a.bool(first + 2, "ignore_private", false),
-                    a.bool(first + 3, "ignore_none", false));
+            return new Shape(a.bool(first, false), a.bool(first + 2, false),
+                    a.bool(first + 3, false));
+        }
+
+        /**
+         * The value {@code fromJava(apply(data(v)))} gives, made from the value directly: plain dicts, lists and
+         * scalars (numbers without the text they were written as), without passing through Java maps.
+         */
+        Value applyTo(Value v) {
+            return switch (v) {
+                case Value.ListV l -> {
+                    List<Value> out = new ArrayList<>(l.items().size());
+                    for (Value x : l.items()) {
+                        if (Value.isEmitted(x) && !(ignoreNone && x instanceof Value.None)) {
+                            out.add(applyTo(x));
+                        }
+                    }
+                    yield new Value.ListV(out);
+                }
+                case Value.DictV d -> entries(d.entries());
+                case Value.SchemaV sv -> entries(sv.entries());
+                case Value.Int i -> i.written() == null ? i : new Value.Int(i.value());
+                case Value.Float f -> f.written() == null ? f : new Value.Float(f.value());
+                case Value.Bool b -> b;
+                case Value.Str str -> str;
+                default -> Value.None.NONE; // None, Undefined, and what plain data has no form for
+            };
+        }
+
+        private Value entries(Map<String, Value> entries) {
+            Map<String, Value> out = sortKeys ? new TreeMap<>() : new LinkedHashMap<>();
+            for (Map.Entry<String, Value> e : Values.present(entries).entrySet()) {
+                String k = e.getKey();
+                Value x = e.getValue();
+                if (!Value.isEmitted(x) || (ignorePrivate && k.startsWith("_")) || (ignoreNone && x instanceof Value.None)) {
+                    continue;
+                }
+                out.put(k, applyTo(x));
+            }
+            return new Value.DictV(out instanceof LinkedHashMap<String, Value> ? out : new LinkedHashMap<>(out));
         }
 
         Object apply(Object data) {
@@ -62,16 +100,26 @@ final class DataModules {
         return Values.toJavaWithPrivate(v);
     }
 
-    static void json(Map<String, Value> m) {
-        SystemModules.fn(m, "json", "encode", a -> new Value.Str(jsonText(a, a.get(0, "data"), 1)));
-        SystemModules.fn(m, "json", "dump_to_file", a -> {
-            ProjectFiles.write(a, a.str(1, "filename"), jsonText(a, a.get(0, "data"), 2));
+    static void json(Namespace ns) {
+        ns.fn("encode(data: any, sort_keys: bool = False, indent: int = None, ignore_private: bool = False, "
+                + "ignore_none: bool = False) -> str",
+                "The value as JSON text: on one line, or indented by `indent` spaces; keys sorted with `sort_keys`, "
+                        + "keys starting with `_` left out with `ignore_private`, None values left out with "
+                        + "`ignore_none`.", a -> new Value.Str(jsonText(a, a.get(0), 1)));
+        ns.fn("dump_to_file(data: any, filename: str, sort_keys: bool = False, indent: int = None, ignore_private: "
+                + "bool = False, ignore_none: bool = False) -> None",
+                "Writes the value as JSON text (with `json.encode`'s options) to a file of the project, replacing "
+                        + "it whole.", a -> {
+            ProjectFiles.write(a, a.str(1), jsonText(a, a.get(0), 2));
             return Value.None.NONE;
         });
-        SystemModules.fn(m, "json", "decode", a -> SystemModules.fromJava(SystemModules.readData(a, a.str(0, "value"), false)));
-        SystemModules.fn(m, "json", "validate", a -> {
+        ns.fn("decode(value: str) -> any",
+                "The value a JSON text stands for.",
+                        a -> SystemModules.fromJava(SystemModules.readData(a, a.str(0), false)));
+        ns.fn("validate(value: str) -> bool",
+                "Whether the text is valid JSON.", a -> {
             try {
-                dev.skiff.emit.DataReader.readJson(a.str(0, "value"));
+                dev.skiff.emit.DataReader.readJson(a.str(0));
                 return Value.Bool.TRUE;
             } catch (RuntimeException e) {
                 if (e instanceof java.util.concurrent.CancellationException c) {
@@ -85,26 +133,42 @@ final class DataModules {
     /** JSON text of a value with the options that follow it from argument {@code first} on. */
     private static String jsonText(Args a, Value value, int first) {
         Object data = Shape.json(a, first).apply(data(value));
-        Long indent = a.optInt(first + 1, "indent");
+        Long indent = a.optInt(first + 1);
         return indent == null || indent == 0 ? compact(data) : JsonWriter.write(data, indent.intValue()).stripTrailing();
     }
 
-    static void yaml(Map<String, Value> m) {
-        SystemModules.fn(m, "yaml", "encode", a -> new Value.Str(yamlText(a.get(0, "data"), Shape.yaml(a, 1))));
-        SystemModules.fn(m, "yaml", "encode_all", a -> new Value.Str(yamlStream(a.list(0, "data"), Shape.yaml(a, 1))));
-        SystemModules.fn(m, "yaml", "dump_to_file", a -> {
-            ProjectFiles.write(a, a.str(1, "filename"), yamlText(a.get(0, "data"), Shape.yaml(a, 2)));
+    static void yaml(Namespace ns) {
+        ns.fn("encode(data: any, sort_keys: bool = False, ignore_private: bool = False, ignore_none: bool = False) "
+                + "-> str",
+                "The value as a YAML document; keys sorted with `sort_keys`, keys starting with `_` left out with "
+                        + "`ignore_private`, None values left out with `ignore_none`.",
+                        a -> new Value.Str(yamlText(a.get(0), Shape.yaml(a, 1))));
+        ns.fn("encode_all(data: list, sort_keys: bool = False, ignore_private: bool = False, ignore_none: bool = "
+                + "False) -> str",
+                "The values of the list as a stream of YAML documents separated by `---`, with `yaml.encode`'s "
+                        + "options.", a -> new Value.Str(yamlStream(a.list(0), Shape.yaml(a, 1))));
+        ns.fn("dump_to_file(data: any, filename: str, sort_keys: bool = False, ignore_private: bool = False, "
+                + "ignore_none: bool = False) -> None",
+                "Writes the value as a YAML document (with `yaml.encode`'s options) to a file of the project, "
+                        + "replacing it whole.", a -> {
+            ProjectFiles.write(a, a.str(1), yamlText(a.get(0), Shape.yaml(a, 2)));
             return Value.None.NONE;
         });
-        SystemModules.fn(m, "yaml", "dump_all_to_file", a -> {
-            ProjectFiles.write(a, a.str(1, "filename"), yamlStream(a.list(0, "data"), Shape.yaml(a, 2)));
+        ns.fn("dump_all_to_file(data: list, filename: str, sort_keys: bool = False, ignore_private: bool = False, "
+                + "ignore_none: bool = False) -> None",
+                "Writes the values of the list as a stream of YAML documents to a file of the project, replacing it "
+                        + "whole.", a -> {
+            ProjectFiles.write(a, a.str(1), yamlStream(a.list(0), Shape.yaml(a, 2)));
             return Value.None.NONE;
         });
-        SystemModules.fn(m, "yaml", "decode", a -> SystemModules.fromJava(SystemModules.readData(a, a.str(0, "value"), true)));
-        SystemModules.fn(m, "yaml", "decode_all", a -> {
+        ns.fn("decode(value: str) -> any",
+                "The value a YAML document stands for.",
+                        a -> SystemModules.fromJava(SystemModules.readData(a, a.str(0), true)));
+        ns.fn("decode_all(value: str) -> [any]",
+                "The values of a stream of YAML documents, in order.", a -> {
             try {
                 List<Value> out = new ArrayList<>();
-                for (Object d : dev.skiff.emit.DataReader.readYamlStream(a.str(0, "value"))) {
+                for (Object d : dev.skiff.emit.DataReader.readYamlStream(a.str(0))) {
                     out.add(SystemModules.fromJava(d));
                 }
                 return new Value.ListV(out);
@@ -112,9 +176,10 @@ final class DataModules {
                 throw a.bad("cannot decode YAML: " + e.getMessage());
             }
         });
-        SystemModules.fn(m, "yaml", "validate", a -> {
+        ns.fn("validate(value: str) -> bool",
+                "Whether the text is a valid stream of YAML documents.", a -> {
             try {
-                dev.skiff.emit.DataReader.readYamlStream(a.str(0, "value"));
+                dev.skiff.emit.DataReader.readYamlStream(a.str(0));
                 return Value.Bool.TRUE;
             } catch (RuntimeException e) {
                 if (e instanceof java.util.concurrent.CancellationException c) {
@@ -138,20 +203,20 @@ final class DataModules {
         return String.join("\n---\n", texts);
     }
 
-    static void manifests(Map<String, Value> m) {
-        SystemModules.fn(m, "manifests", "yaml_stream", a -> {
-            List<Value> values = a.list(0, "values");
-            Value opts = a.opt(1, "opts");
-            Map<String, Value> o = opts == null ? Map.of() : Values.entries(opts);
-            if (o == null) {
-                throw a.wrong("opts", "dict", opts);
-            }
+    static void manifests(Namespace ns) {
+        ns.fn("yaml_stream(values: list, opts: dict = {}) -> None",
+                "Makes the program's output these values as a stream of YAML documents, instead of its top-level "
+                        + "variables; `opts` may set `sort_keys`, `ignore_private` (True by default) and "
+                        + "`ignore_none`.", a -> {
+            List<Value> values = a.list(0);
+            Value opts = a.opt(1);
+            Map<String, Value> o = opts == null || Values.isNoneLike(opts) ? Map.of() : Values.entries(opts);
             Shape shape = new Shape(Values.truthy(o.getOrDefault("sort_keys", Value.Bool.FALSE)),
                     Values.truthy(o.getOrDefault("ignore_private", Value.Bool.TRUE)),
                     Values.truthy(o.getOrDefault("ignore_none", Value.Bool.FALSE)));
             List<Value> docs = new ArrayList<>();
             for (Value v : values) {
-                docs.add(SystemModules.fromJava(shape.apply(data(v))));
+                docs.add(shape.applyTo(v));
             }
             a.ctx().setOutputStream(docs, o);
             return Value.None.NONE;

@@ -12,21 +12,28 @@ final class DatetimeModule {
     private DatetimeModule() {
     }
 
-    static void register(Map<String, Value> m) {
-        SystemModules.fn(m, "datetime", "today", a -> new Value.Str(
+    static void register(Namespace ns) {
+        ns.fn("today() -> str",
+                "The current local date and time, as `2024-08-26 10:30:00.123456`.", a -> new Value.Str(
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS"))));
-        SystemModules.fn(m, "datetime", "now", a -> {
-            String fmt = a.optStr(0, "format", "%a %b %d %H:%M:%S %Y");
+        ns.fn("now(format: str = \"%a %b %d %H:%M:%S %Y\") -> str",
+                "The current local time, formatted with C `strftime` directives.", a -> {
+            String fmt = a.optStr(0, "%a %b %d %H:%M:%S %Y");
             return new Value.Str(LocalDateTime.now().format(formatter(a, fmt)));
         });
-        SystemModules.fn(m, "datetime", "ticks", a -> new Value.Float(System.currentTimeMillis() / 1000.0));
+        ns.fn("ticks() -> float",
+                "The current time in seconds since the Unix epoch.",
+                        a -> new Value.Float(System.currentTimeMillis() / 1000.0));
         // as KCL: the date and the time of day
-        SystemModules.fn(m, "datetime", "date", a -> new Value.Str(
+        ns.fn("date() -> str",
+                "The current local date and time, as `2024-08-26 10:30:00`.", a -> new Value.Str(
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"))));
-        SystemModules.fn(m, "datetime", "validate", a -> {
-            DateTimeFormatter f = formatter(a, a.str(1, "format"));
+        ns.fn("validate(date: str, format: str) -> bool",
+                "Whether the whole of `date` is written in the `strftime` format `format` and names a date that "
+                        + "exists.", a -> {
+            DateTimeFormatter f = formatter(a, a.str(1));
             try {
-                f.parse(a.str(0, "date"));
+                f.parse(a.str(0));
                 return Value.Bool.TRUE;
             } catch (java.time.format.DateTimeParseException e) {
                 return Value.Bool.FALSE;

@@ -22,12 +22,19 @@ final class FileModule {
     private FileModule() {
     }
 
-    static void register(Map<String, Value> m) {
-        fn(m, "read", a -> new Value.Str(ProjectFiles.readString(a, a.str(0, "filepath"))));
-        fn(m, "exists", a -> Value.Bool.of(Files.exists(ProjectFiles.resolve(a, a.str(0, "filepath")))));
-        fn(m, "abs", a -> new Value.Str(ProjectFiles.resolve(a, a.str(0, "filepath")).toString()));
-        fn(m, "size", a -> {
-            String path = a.str(0, "filepath");
+    static void register(Namespace ns) {
+        ns.fn("read(filepath: str) -> str",
+                "The text of a file of the project, read as UTF-8.",
+                        a -> new Value.Str(ProjectFiles.readString(a, a.str(0))));
+        ns.fn("exists(filepath: str) -> bool",
+                "Whether a file or directory of the project exists at the path.",
+                        a -> Value.Bool.of(Files.exists(ProjectFiles.resolve(a, a.str(0)))));
+        ns.fn("abs(filepath: str) -> str",
+                "The absolute path of a path of the project.",
+                        a -> new Value.Str(ProjectFiles.resolve(a, a.str(0)).toString()));
+        ns.fn("size(filepath: str) -> int",
+                "The size of a file of the project, in bytes.", a -> {
+            String path = a.str(0);
             try {
                 return new Value.Int(Files.size(ProjectFiles.resolve(a, path)));
             } catch (IOException e) {
@@ -35,21 +42,31 @@ final class FileModule {
             }
         });
         // the directory relative paths start from; Skiff resolves them against the project root wherever it runs
-        fn(m, "workdir", a -> new Value.Str(root(a).toString()));
-        fn(m, "modpath", a -> new Value.Str(root(a).toString()));
-        fn(m, "current", a -> new Value.Str(currentFile(a)));
-        fn(m, "glob", FileModule::glob);
-        fn(m, "read_env", a -> {
-            String value = System.getenv(a.str(0, "key"));
+        ns.fn("workdir() -> str",
+                "The directory relative paths start from: the project's root.", a -> new Value.Str(root(a).toString()));
+        ns.fn("modpath() -> str",
+                "The project's root directory, where its `kcl.mod` is.", a -> new Value.Str(root(a).toString()));
+        ns.fn("current() -> str",
+                "The path of the file this call is written in.", a -> new Value.Str(currentFile(a)));
+        ns.fn("glob(pattern: str) -> [str]",
+                "The paths of the project's files matching a glob pattern (`*`, `?`, `[abc]`, `**`), sorted.",
+                        FileModule::glob);
+        ns.fn("read_env(key: str) -> str | None",
+                "The value of an environment variable, or Undefined when it is not set.", a -> {
+            String value = System.getenv(a.str(0));
             return value == null ? Value.Undefined.UNDEFINED : new Value.Str(value);
         });
-        fn(m, "write", a -> {
-            ProjectFiles.write(a, a.str(0, "filepath"), a.str(1, "content"));
+        ns.fn("write(filepath: str, content: str) -> None",
+                "Replaces the content of a file of the project with the text (when the run writes files).", a -> {
+            ProjectFiles.write(a, a.str(0), a.str(1));
             return Value.None.NONE;
         });
-        fn(m, "mkdir", FileModule::mkdir);
-        fn(m, "delete", a -> {
-            String path = a.str(0, "filepath");
+        ns.fn("mkdir(directory: str, exists: bool = False) -> None",
+                "Makes a directory of the project, with its parents; `exists=True` also accepts a file already at "
+                        + "that path.", FileModule::mkdir);
+        ns.fn("delete(filepath: str) -> None",
+                "Deletes a file or an empty directory of the project.", a -> {
+            String path = a.str(0);
             Path p = ProjectFiles.resolve(a, path);
             if (p.equals(root(a))) {
                 throw a.ctx().error(Code.E0511, "`file.delete` cannot delete the project's own directory");
@@ -57,24 +74,22 @@ final class FileModule {
             ProjectFiles.change(a, "delete", path, () -> Files.delete(p));
             return Value.None.NONE;
         });
-        fn(m, "cp", a -> {
-            String src = a.str(0, "src");
+        ns.fn("cp(src: str, dest: str) -> None",
+                "Copies a file, or a directory with everything in it, within the project.", a -> {
+            String src = a.str(0);
             Path from = ProjectFiles.resolve(a, src);
-            Path to = ProjectFiles.resolve(a, a.str(1, "dest"));
+            Path to = ProjectFiles.resolve(a, a.str(1));
             ProjectFiles.change(a, "copy", src, () -> copy(from, to));
             return Value.None.NONE;
         });
-        fn(m, "mv", a -> {
-            String src = a.str(0, "src");
+        ns.fn("mv(src: str, dest: str) -> None",
+                "Moves a file or a directory within the project.", a -> {
+            String src = a.str(0);
             Path from = ProjectFiles.resolve(a, src);
-            Path to = ProjectFiles.resolve(a, a.str(1, "dest"));
+            Path to = ProjectFiles.resolve(a, a.str(1));
             ProjectFiles.change(a, "move", src, () -> Files.move(from, to, StandardCopyOption.REPLACE_EXISTING));
             return Value.None.NONE;
         });
-    }
-
-    private static void fn(Map<String, Value> m, String name, java.util.function.Function<Args, Value> body) {
-        SystemModules.fn(m, "file", name, body);
     }
 
     private static Path root(Args a) {
@@ -92,9 +107,9 @@ final class FileModule {
      * directory is fine, and {@code exists=True} also accepts a file already at that path.
      */
     private static Value mkdir(Args a) {
-        String path = a.str(0, "directory");
+        String path = a.str(0);
         Path dir = ProjectFiles.resolve(a, path);
-        boolean existsOk = a.bool(1, "exists", false);
+        boolean existsOk = a.bool(1, false);
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             if (existsOk) {
                 return Value.None.NONE;
@@ -130,7 +145,7 @@ final class FileModule {
      * rest of their path ({@code ./*.json} gives {@code ./a.json}, as KCL gives it).
      */
     private static Value glob(Args a) {
-        String pattern = a.str(0, "pattern");
+        String pattern = a.str(0);
         String[] parts = pattern.split("/", -1);
         int literal = 0;
         while (literal < parts.length - 1 && !hasWildcard(parts[literal])) {

@@ -48,9 +48,9 @@ final class Format {
             }
             Value v;
             if (field.isEmpty()) {
-                v = a.get(auto++, null);
+                v = positional(a, auto++);
             } else if (field.chars().allMatch(Character::isDigit)) {
-                v = a.get(Integer.parseInt(field), null);
+                v = positional(a, Integer.parseInt(field));
             } else {
                 String name = field;
                 String attr = null;
@@ -59,7 +59,10 @@ final class Format {
                     name = field.substring(0, dot);
                     attr = field.substring(dot + 1);
                 }
-                v = a.get(-1, name);
+                v = a.extra().get(name);
+                if (v == null) {
+                    throw a.ctx().error(dev.skiff.diag.Code.E0305, dev.skiff.types.Calls.missing("`format`", name));
+                }
                 if (attr != null && Values.entries(v) != null) {
                     v = Values.entries(v).getOrDefault(attr, Value.None.NONE);
                 }
@@ -68,6 +71,14 @@ final class Format {
             i = close + 1;
         }
         return new Value.Str(out.toString());
+    }
+
+    /** The positional argument a field such as {@code {}} or {@code {1}} takes. */
+    private static Value positional(Args a, int index) {
+        if (index < a.rest().size()) {
+            return a.rest().get(index);
+        }
+        throw a.ctx().error(dev.skiff.diag.Code.E0305, dev.skiff.types.Calls.missing("`format`", "#" + (index + 1)));
     }
 
     private static String apply(Value v, String spec, Args a) {

@@ -1,9 +1,9 @@
 package dev.skiff.eval.lib;
 
-import dev.skiff.diag.Code;
-import dev.skiff.eval.value.EvalException;
 import dev.skiff.eval.value.Value;
 import dev.skiff.eval.value.Values;
+import dev.skiff.types.Declaration;
+import dev.skiff.types.Declarations;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,38 +11,60 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
-/** KCL's builtin functions, string methods and system modules, looked up by name. */
+/**
+ * KCL's builtin functions, string methods and system modules, looked up by name, each with the declaration
+ * written beside its implementation (its signature and doc): the evaluator binds arguments by it, and the
+ * checker and the editor read it through {@link #declarations()}.
+ */
 public final class Library {
-    private static final Map<String, Value.Func> BUILTINS = new LinkedHashMap<>();
-    private static final Map<String, Value.Func> STRING_METHODS = new LinkedHashMap<>();
+    private static final Namespace BUILTINS = new Namespace("");
+    private static final Namespace STRING_METHODS = new Namespace("");
+    private static final Map<String, Namespace> MODULE_NAMESPACES = new LinkedHashMap<>();
     private static final Map<String, Value.Module> MODULES = new LinkedHashMap<>();
+    private static final Declarations DECLARATIONS = new Declarations() {
+        @Override
+        public Declaration builtin(String name) {
+            return BUILTINS.declarations().get(name);
+        }
+
+        @Override
+        public Declaration stringMethod(String name) {
+            return STRING_METHODS.declarations().get(name);
+        }
+
+        @Override
+        public Declaration member(String module, String name) {
+            Namespace ns = MODULE_NAMESPACES.get(module);
+            return ns == null ? null : ns.declarations().get(name);
+        }
+    };
 
     static {
         Builtins.register(BUILTINS);
         StringMethods.register(STRING_METHODS);
-        SystemModules.register(MODULES);
+        SystemModules.register(MODULE_NAMESPACES);
+        MODULE_NAMESPACES.forEach((name, ns) -> MODULES.put(name, new Value.Module(name, ns.values())));
     }
 
     private Library() {
     }
 
     public static Optional<Value.Func> builtin(String name) {
-        return Optional.ofNullable(BUILTINS.get(name));
+        return Optional.ofNullable((Value.Func) BUILTINS.values().get(name));
     }
 
     public static Set<String> builtinNames() {
-        return Collections.unmodifiableSet(BUILTINS.keySet());
+        return BUILTINS.values().keySet();
     }
 
     /** A string method; its function receives the string itself as the first argument. */
     public static Optional<Value.Func> stringMethod(String name) {
-        return Optional.ofNullable(STRING_METHODS.get(name));
+        return Optional.ofNullable((Value.Func) STRING_METHODS.values().get(name));
     }
 
     public static Set<String> stringMethodNames() {
-        return Collections.unmodifiableSet(STRING_METHODS.keySet());
+        return STRING_METHODS.values().keySet();
     }
 
     public static Optional<Value.Module> systemModule(String name) {
@@ -53,9 +75,25 @@ public final class Library {
         return Collections.unmodifiableSet(MODULES.keySet());
     }
 
-    /** The types of the library's functions, for the checker and the editor. */
-    public static dev.skiff.types.FunctionTypes functionTypes() {
-        return LibraryTypes.INSTANCE;
+    /** The declarations of the library's names, for the checker and the editor. */
+    public static Declarations declarations() {
+        return DECLARATIONS;
+    }
+
+    /** The builtins' declarations by name, in the order they are defined. */
+    public static Map<String, Declaration> builtinDeclarations() {
+        return BUILTINS.declarations();
+    }
+
+    /** The string methods' declarations by name. */
+    public static Map<String, Declaration> stringMethodDeclarations() {
+        return STRING_METHODS.declarations();
+    }
+
+    /** The declarations of a system module's members by name; empty for a module Skiff does not have. */
+    public static Map<String, Declaration> moduleDeclarations(String module) {
+        Namespace ns = MODULE_NAMESPACES.get(module);
+        return ns == null ? Map.of() : ns.declarations();
     }
 
     /** A type a system module declares, by qualified name ({@code units.NumberMultiplier}), or empty. */
@@ -76,21 +114,6 @@ public final class Library {
                 dev.skiff.types.Type.union(dev.skiff.types.Type.INT, dev.skiff.types.Type.FLOAT),
                 new dev.skiff.types.Refinement(t.name(), List.of(new dev.skiff.types.Refinement.Opaque(t.name())))))
                 .orElse(null);
-    }
-
-    static void define(Map<String, Value.Func> into, String name, Function<Args, Value> body) {
-        into.put(name, new Value.Func(name, (ctx, args, kwargs) -> {
-            try {
-                return body.apply(new Args(ctx, name, args, kwargs));
-            } catch (EvalException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                if (e instanceof java.util.concurrent.CancellationException c) {
-                    throw c; // an editor's stale compile stopping, not a failure of the call
-                }
-                throw ctx.error(Code.E0507, "`" + name + "` failed: " + e.getMessage());
-            }
-        }));
     }
 
     static Value add(Args a, Value x, Value y) {

@@ -10,11 +10,11 @@ final class Options {
     }
 
     static Value option(Args a) {
-        String key = a.str(0, "key");
-        String type = a.optStr(-1, "type", "");
-        boolean required = a.bool(-1, "required", false);
-        Value dflt = a.opt(-1, "default");
-        String help = a.optStr(-1, "help", "");
+        String key = a.str(0);
+        String type = a.optStr(1, "");
+        boolean required = a.bool(2, false);
+        Value dflt = a.opt(3);
+        String help = a.optStr(4, "");
         Value v = a.ctx().options().get(key);
         if (v == null) {
             if (required && (dflt == null || Values.isNoneLike(dflt))) {

@@ -27,11 +27,11 @@ final class SystemModules {
     private SystemModules() {
     }
 
-    static void register(Map<String, Value.Module> out) {
+    static void register(Map<String, Namespace> out) {
         out.put("math", module("math", SystemModules::math));
         out.put("regex", module("regex", SystemModules::regex));
-        out.put("base64", module("base64", m -> codec(m, false)));
-        out.put("base32", module("base32", m -> codec(m, true)));
+        out.put("base64", module("base64", ns -> codec(ns, false)));
+        out.put("base32", module("base32", ns -> codec(ns, true)));
         out.put("json", module("json", DataModules::json));
         out.put("yaml", module("yaml", DataModules::yaml));
         out.put("manifests", module("manifests", DataModules::manifests));
@@ -44,27 +44,26 @@ final class SystemModules {
         out.put("template", module("template", SystemModules::template));
     }
 
-    private static Value.Module module(String name, java.util.function.Consumer<Map<String, Value>> body) {
-        Map<String, Value> members = new LinkedHashMap<>();
-        body.accept(members);
-        return new Value.Module(name, members);
-    }
-
-    static void fn(Map<String, Value> m, String module, String name, java.util.function.Function<Args, Value> body) {
-        Map<String, Value.Func> tmp = new LinkedHashMap<>();
-        Library.define(tmp, module + "." + name, body);
-        m.put(name, tmp.values().iterator().next());
+    private static Namespace module(String name, java.util.function.Consumer<Namespace> body) {
+        Namespace ns = new Namespace(name + ".");
+        body.accept(ns);
+        return ns;
     }
 
     private static Value num(double d) {
         return new Value.Float(d);
     }
 
-    private static void math(Map<String, Value> m) {
-        fn(m, "math", "ceil", a -> a.get(0, "x") instanceof Value.Int i ? i : new Value.Int((long) Math.ceil(a.number(0, "x"))));
-        fn(m, "math", "floor", a -> a.get(0, "x") instanceof Value.Int i ? i : new Value.Int((long) Math.floor(a.number(0, "x"))));
-        fn(m, "math", "factorial", a -> {
-            long n = a.integer(0, "x");
+    private static void math(Namespace ns) {
+        ns.fn("ceil(x: int | float) -> int",
+                "The smallest integer not less than `x`; an int is returned as it is.",
+                        a -> a.get(0) instanceof Value.Int i ? i : new Value.Int((long) Math.ceil(a.number(0))));
+        ns.fn("floor(x: int | float) -> int",
+                "The largest integer not greater than `x`; an int is returned as it is.",
+                        a -> a.get(0) instanceof Value.Int i ? i : new Value.Int((long) Math.floor(a.number(0))));
+        ns.fn("factorial(x: int) -> int",
+                "`x!`, the product of the integers from 1 to `x`, for 0 ≤ x ≤ 20.", a -> {
+            long n = a.integer(0);
             if (n < 0 || n > 20) {
                 throw a.bad("`math.factorial` needs 0 ≤ x ≤ 20, found " + n);
             }
@@ -74,28 +73,43 @@ final class SystemModules {
             }
             return new Value.Int(r);
         });
-        fn(m, "math", "gcd", a -> new Value.Int(BigInteger.valueOf(a.integer(0, "a")).gcd(BigInteger.valueOf(a.integer(1, "b"))).longValue()));
-        fn(m, "math", "isfinite", a -> Value.Bool.of(Double.isFinite(a.number(0, "x"))));
-        fn(m, "math", "isinf", a -> Value.Bool.of(Double.isInfinite(a.number(0, "x"))));
-        fn(m, "math", "isnan", a -> Value.Bool.of(Double.isNaN(a.number(0, "x"))));
-        fn(m, "math", "modf", a -> {
-            double x = a.number(0, "x");
+        ns.fn("gcd(a: int, b: int) -> int",
+                "The greatest common divisor of `a` and `b`.",
+                        a -> new Value.Int(BigInteger.valueOf(a.integer(0)).gcd(BigInteger.valueOf(a.integer(1))).longValue()));
+        ns.fn("isfinite(x: int | float) -> bool",
+                "Whether `x` is neither infinite nor NaN.", a -> Value.Bool.of(Double.isFinite(a.number(0))));
+        ns.fn("isinf(x: int | float) -> bool",
+                "Whether `x` is positive or negative infinity.", a -> Value.Bool.of(Double.isInfinite(a.number(0))));
+        ns.fn("isnan(x: int | float) -> bool",
+                "Whether `x` is NaN (not a number).", a -> Value.Bool.of(Double.isNaN(a.number(0))));
+        ns.fn("modf(x: int | float) -> [float]",
+                "The fractional and the integer parts of `x`, both floats with the sign of `x`.", a -> {
+            double x = a.number(0);
             double whole = x < 0 ? Math.ceil(x) : Math.floor(x);
             return new Value.ListV(List.of(num(x - whole), num(whole)));
         });
-        fn(m, "math", "exp", a -> num(Math.exp(a.number(0, "x"))));
-        fn(m, "math", "expm1", a -> num(Math.expm1(a.number(0, "x"))));
-        fn(m, "math", "log", a -> {
-            double x = a.number(0, "x");
-            Value base = a.opt(1, "e");
+        ns.fn("exp(x: int | float) -> float",
+                "e raised to the power `x`.", a -> num(Math.exp(a.number(0))));
+        ns.fn("expm1(x: int | float) -> float",
+                "e raised to the power `x`, minus 1, accurate for small `x`.", a -> num(Math.expm1(a.number(0))));
+        ns.fn("log(x: int | float, e: int | float = 2.718281828459045) -> float",
+                "The logarithm of `x` to the base `e` (the natural logarithm by default).", a -> {
+            double x = a.number(0);
+            Value base = a.opt(1);
             return num(base == null ? Math.log(x) : Math.log(x) / Math.log(Values.asDouble(base)));
         });
-        fn(m, "math", "log1p", a -> num(Math.log1p(a.number(0, "x"))));
-        fn(m, "math", "log2", a -> num(Math.log(a.number(0, "x")) / Math.log(2)));
-        fn(m, "math", "log10", a -> num(Math.log10(a.number(0, "x"))));
+        ns.fn("log1p(x: int | float) -> float",
+                "The natural logarithm of 1 + `x`, accurate for small `x`.", a -> num(Math.log1p(a.number(0))));
+        ns.fn("log2(x: int | float) -> float",
+                "The base-2 logarithm of `x`.", a -> num(Math.log(a.number(0)) / Math.log(2)));
+        ns.fn("log10(x: int | float) -> float",
+                "The base-10 logarithm of `x`.", a -> num(Math.log10(a.number(0))));
         // a float, as Python's math.pow and KCL's (the `**` operator keeps ints)
-        fn(m, "math", "pow", a -> new Value.Float(Math.pow(a.number(0, "x"), a.number(1, "y"))));
-        fn(m, "math", "sqrt", a -> num(Math.sqrt(a.number(0, "x"))));
+        ns.fn("pow(x: int | float, y: int | float) -> float",
+                "`x` raised to the power `y`, as a float (the `**` operator keeps ints).",
+                        a -> new Value.Float(Math.pow(a.number(0), a.number(1))));
+        ns.fn("sqrt(x: int | float) -> float",
+                "The square root of `x`.", a -> num(Math.sqrt(a.number(0))));
     }
 
     /** Python regular expressions in Java's dialect: named groups are written {@code (?P<name>…)} in Python. */
@@ -107,22 +121,29 @@ final class SystemModules {
         }
     }
 
-    private static void regex(Map<String, Value> m) {
+    private static void regex(Namespace ns) {
         // as KCL's runtime (`Regex::is_match`): a match anywhere in the string, not only at its start
-        fn(m, "regex", "match", a -> Value.Bool.of(pattern(a, a.str(1, "pattern")).matcher(a.str(0, "string")).find()));
-        fn(m, "regex", "search", a -> Value.Bool.of(pattern(a, a.str(1, "pattern")).matcher(a.str(0, "string")).find()));
-        fn(m, "regex", "compile", a -> {
+        ns.fn("match(string: str, pattern: str) -> bool",
+                "Whether the regular expression `pattern` matches anywhere in `string` (as KCL's runtime does).",
+                        a -> Value.Bool.of(pattern(a, a.str(1)).matcher(a.str(0)).find()));
+        ns.fn("search(string: str, pattern: str) -> bool",
+                "Whether the regular expression `pattern` matches anywhere in `string`.",
+                        a -> Value.Bool.of(pattern(a, a.str(1)).matcher(a.str(0)).find()));
+        ns.fn("compile(pattern: str) -> bool",
+                "Whether `pattern` is a valid regular expression.", a -> {
             try {
-                Pattern.compile(a.str(0, "pattern").replace("(?P<", "(?<"));
+                Pattern.compile(a.str(0).replace("(?P<", "(?<"));
                 return Value.Bool.TRUE;
             } catch (PatternSyntaxException e) {
                 return Value.Bool.FALSE;
             }
         });
-        fn(m, "regex", "replace", a -> {
-            Matcher mt = pattern(a, a.str(1, "pattern")).matcher(a.str(0, "string"));
-            String repl = a.str(2, "replace").replaceAll("\\\\g<(\\w+)>", "\\${$1}").replaceAll("\\\\(\\d)", "\\$$1");
-            Long count = a.optInt(3, "count");
+        ns.fn("replace(string: str, pattern: str, replace: str, count: int = 0) -> str",
+                "`string` with the matches of `pattern` replaced by `replace` (where `\\1` and `\\g<name>` stand "
+                        + "for groups): all of them, or the first `count`.", a -> {
+            Matcher mt = pattern(a, a.str(1)).matcher(a.str(0));
+            String repl = a.str(2).replaceAll("\\\\g<(\\w+)>", "\\${$1}").replaceAll("\\\\(\\d)", "\\$$1");
+            Long count = a.optInt(3);
             if (count == null || count == 0) {
                 return new Value.Str(mt.replaceAll(repl));
             }
@@ -135,8 +156,10 @@ final class SystemModules {
             mt.appendTail(sb);
             return new Value.Str(sb.toString());
         });
-        fn(m, "regex", "findall", a -> {
-            Matcher mt = pattern(a, a.str(1, "pattern")).matcher(a.str(0, "string"));
+        ns.fn("findall(string: str, pattern: str) -> [str | [str]]",
+                "Every match of `pattern` in `string`, left to right: the matched text, the one group's text, or a "
+                        + "list of the groups' texts when the pattern has several.", a -> {
+            Matcher mt = pattern(a, a.str(1)).matcher(a.str(0));
             List<Value> found = new ArrayList<>();
             while (mt.find()) {
                 if (mt.groupCount() == 0) {
@@ -153,9 +176,11 @@ final class SystemModules {
             }
             return new Value.ListV(found);
         });
-        fn(m, "regex", "split", a -> {
-            Long max = a.optInt(2, "maxsplit");
-            String[] parts = pattern(a, a.str(1, "pattern")).split(a.str(0, "string"),
+        ns.fn("split(string: str, pattern: str, maxsplit: int = 0) -> [str]",
+                "The parts of `string` between matches of `pattern`, splitting at most `maxsplit` times (0: no "
+                        + "limit).", a -> {
+            Long max = a.optInt(2);
+            String[] parts = pattern(a, a.str(1)).split(a.str(0),
                     max == null || max == 0 ? -1 : (int) (max + 1));
             return new Value.ListV(java.util.Arrays.stream(parts).map(s -> (Value) new Value.Str(s)).toList());
         });
@@ -166,11 +191,13 @@ final class SystemModules {
      * fails with (the program's own message for an {@code assert} or a check), or Undefined when it succeeds.
      * Running out of a limit (steps, depth) is not caught: the program as a whole is too big.
      */
-    private static void runtime(Map<String, Value> m) {
-        fn(m, "runtime", "catch", a -> {
-            Value f = a.get(0, "func");
+    private static void runtime(Namespace ns) {
+        ns.fn("catch(func: () -> any) -> str | None",
+                "Calls `func` without arguments: the message of the error it fails with, or Undefined when it "
+                        + "succeeds. Running out of a limit is not caught.", a -> {
+            Value f = a.get(0);
             if (!(f instanceof Value.Func)) {
-                throw a.wrong("func", "a function", f);
+                throw a.wrong(0, f);
             }
             try {
                 a.ctx().call(f, List.of(), Map.of());
@@ -186,12 +213,14 @@ final class SystemModules {
     }
 
     /** {@code template.execute(template, data={})} with Handlebars' semantics, and {@code template.html_escape}. */
-    private static void template(Map<String, Value> m) {
-        fn(m, "template", "execute", a -> {
-            String text = a.str(0, "template");
-            Value data = a.opt(1, "data");
+    private static void template(Namespace ns) {
+        ns.fn("execute(template: str, data: {str:any} = {}) -> str",
+                "Renders a Handlebars template with `data`: `{{name}}` escaped for HTML, `{{{name}}}` as it is, and "
+                        + "the `if`, `unless`, `each` and `with` blocks.", a -> {
+            String text = a.str(0);
+            Value data = a.opt(1);
             if (data != null && Values.entries(data) == null) {
-                throw a.wrong("data", "a dict", data);
+                throw a.wrong(1, data);
             }
             try {
                 Template t = Template.parse(text);
@@ -201,18 +230,24 @@ final class SystemModules {
                         + e.getMessage());
             }
         });
-        fn(m, "template", "html_escape", a -> new Value.Str(Template.htmlEscape(a.str(0, "data"))));
+        ns.fn("html_escape(data: str) -> str",
+                "The text with `&`, `<`, `>`, `\"`, `'`, backquote and `=` replaced by HTML entities.",
+                        a -> new Value.Str(Template.htmlEscape(a.str(0))));
     }
 
-    private static void codec(Map<String, Value> m, boolean base32) {
+    private static void codec(Namespace ns, boolean base32) {
         String name = base32 ? "base32" : "base64";
-        fn(m, name, "encode", a -> {
-            byte[] bytes = a.str(0, "value").getBytes(StandardCharsets.UTF_8);
-            return new Value.Str(base32 ? Base32.encode(bytes) : Base64.getEncoder().encodeToString(bytes));
-        });
-        fn(m, name, "decode", a -> {
+        if (base32) {
+            ns.fn("encode(value: str) -> str", "The base32 encoding (RFC 4648) of the string's UTF-8 bytes.", a ->
+                    new Value.Str(Base32.encode(a.str(0).getBytes(StandardCharsets.UTF_8))));
+        } else {
+            ns.fn("encode(value: str, encoding: str = \"utf-8\") -> str",
+                    "The base64 encoding of the string's bytes in `encoding`.", a -> new Value.Str(Base64.getEncoder()
+                            .encodeToString(a.str(0).getBytes(CryptoModule.charset(a, a.optStr(1, "utf-8"))))));
+        }
+        ns.fn("decode(value: str) -> str", "The string whose UTF-8 bytes the " + name + " text encodes.", a -> {
             try {
-                byte[] bytes = base32 ? Base32.decode(a.str(0, "value")) : Base64.getDecoder().decode(a.str(0, "value").strip());
+                byte[] bytes = base32 ? Base32.decode(a.str(0)) : Base64.getDecoder().decode(a.str(0).strip());
                 return new Value.Str(new String(bytes, StandardCharsets.UTF_8));
             } catch (IllegalArgumentException e) {
                 throw a.bad("`" + name + ".decode`: the input is not valid " + name);

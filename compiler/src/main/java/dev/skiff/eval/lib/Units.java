@@ -2,8 +2,8 @@ package dev.skiff.eval.lib;
 
 import dev.skiff.eval.value.NativeType;
 import dev.skiff.eval.value.Value;
+import dev.skiff.types.Type;
 import java.math.BigDecimal;
-import java.util.Map;
 
 /**
  * The {@code units} module: constants, {@code to_Gi(n)}-style conversions to unit strings, and the type
@@ -33,17 +33,23 @@ final class Units {
         };
     }
 
-    static void register(Map<String, Value> m) {
+    static void register(Namespace ns) {
         // a number written with a multiplier (`1Ki`, `500m`): Skiff keeps its value a number, and the text it was
         // written as for str() and interpolation
-        m.put("NumberMultiplier", new Value.Func("units.NumberMultiplier", new NativeType("units.NumberMultiplier",
-                v -> v instanceof Value.Int i && i.written() != null || v instanceof Value.Float f && f.written() != null)));
+        ns.type("NumberMultiplier", new NativeType("units.NumberMultiplier",
+                v -> v instanceof Value.Int i && i.written() != null || v instanceof Value.Float f && f.written() != null),
+                "A number written with a unit multiplier, such as `1Ki` or `500m`: its value is the number it stands "
+                        + "for, and `str()` gives it as written.");
         for (String s : SUFFIXES) {
             BigDecimal f = factor(s);
-            m.put(s, f.scale() > 0 ? new Value.Float(f.doubleValue()) : new Value.Int(f.longValueExact()));
-            SystemModules.fn(m, "units", "to_" + s, a -> {
-                BigDecimal n = new BigDecimal(Double.toString(a.number(0, "num")));
-                if (a.get(0, "num") instanceof Value.Int i) {
+            boolean fraction = f.scale() > 0;
+            ns.constant(s, fraction ? new Value.Float(f.doubleValue()) : new Value.Int(f.longValueExact()),
+                    fraction ? Type.FLOAT : Type.INT, "The multiplier `" + s + "`: " + f.toPlainString() + ".");
+            ns.fn("to_" + s + "(num: int | float) -> str", "The number in units of `" + s + "` (" + f.toPlainString()
+                    + "), rounded towards zero, with the suffix: `units.to_" + s + "(" + example(s) + ")` is `\"1" + s
+                    + "\"`.", a -> {
+                BigDecimal n = new BigDecimal(Double.toString(a.number(0)));
+                if (a.get(0) instanceof Value.Int i) {
                     n = BigDecimal.valueOf(i.value());
                 }
                 BigDecimal q = n.divide(f, java.math.MathContext.DECIMAL64);
@@ -51,5 +57,11 @@ final class Units {
                 return new Value.Str(whole + s);
             });
         }
+    }
+
+    /** A number that is one unit of a suffix, as written in a doc example. */
+    private static String example(String suffix) {
+        BigDecimal f = factor(suffix);
+        return f.scale() > 0 ? f.toPlainString() : f.toBigInteger().toString();
     }
 }

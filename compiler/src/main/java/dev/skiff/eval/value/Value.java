@@ -124,8 +124,8 @@ public sealed interface Value permits Value.None, Value.Undefined, Value.Bool, V
         public static final ListV EMPTY = new ListV(List.of());
 
         public ListV {
-            items = Collections.unmodifiableList(new ArrayList<>(items));
-            spans = spans.size() == items.size() ? Collections.unmodifiableList(new ArrayList<>(spans)) : List.of();
+            items = FrozenList.copyOf(items);
+            spans = spans.size() == items.size() && !spans.isEmpty() ? FrozenList.copyOf(spans) : List.of();
         }
 
         public ListV(List<Value> items) {
@@ -170,9 +170,9 @@ public sealed interface Value permits Value.None, Value.Undefined, Value.Bool, V
         public static final DictV EMPTY = new DictV(Map.of());
 
         public DictV {
-            entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
-            ops = ops.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(ops));
-            spans = spans.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(spans));
+            entries = Frozen.copyOf(entries);
+            ops = ops.isEmpty() ? Map.of() : Frozen.copyOf(ops);
+            spans = spans.isEmpty() ? Map.of() : Frozen.copyOf(spans);
         }
 
         public DictV(Map<String, Value> entries) {
@@ -209,10 +209,10 @@ public sealed interface Value permits Value.None, Value.Undefined, Value.Bool, V
     record SchemaV(SchemaType type, Map<String, Value> entries, Map<String, MergeOp> ops, Map<String, Span> spans,
                    java.util.Set<String> given) implements Value {
         public SchemaV {
-            entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
-            ops = ops.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(ops));
-            spans = spans.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(spans));
-            given = Collections.unmodifiableSet(new java.util.LinkedHashSet<>(given));
+            entries = Frozen.copyOf(entries);
+            ops = ops.isEmpty() ? Map.of() : Frozen.copyOf(ops);
+            spans = spans.isEmpty() ? Map.of() : Frozen.copyOf(spans);
+            given = Frozen.copyOf(given);
         }
 
         /** An instance whose every entry counts as given. */
@@ -279,7 +279,7 @@ public sealed interface Value permits Value.None, Value.Undefined, Value.Bool, V
 
     private static Map<String, Object> javaMap(Map<String, Value> entries) {
         Map<String, Object> out = new LinkedHashMap<>();
-        for (Map.Entry<String, Value> e : entries.entrySet()) {
+        for (Map.Entry<String, Value> e : Values.present(entries).entrySet()) {
             if (isEmitted(e.getValue()) && !e.getKey().startsWith("_")) {
                 out.put(e.getKey(), e.getValue().toJava());
             }
@@ -303,7 +303,7 @@ public sealed interface Value permits Value.None, Value.Undefined, Value.Bool, V
             return v.toJava();
         }
         Map<String, Object> out = new LinkedHashMap<>();
-        for (Map.Entry<String, Value> e : entries.entrySet()) {
+        for (Map.Entry<String, Value> e : Values.present(entries).entrySet()) {
             if (isEmitted(e.getValue())) {
                 out.put(e.getKey(), toJavaWithPrivate(e.getValue()));
             }

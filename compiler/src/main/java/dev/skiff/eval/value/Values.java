@@ -57,6 +57,22 @@ public final class Values {
         };
     }
 
+    /**
+     * The entries of an instance that stores only the attributes set ({@code set}, in output order, adopted: the
+     * caller must not change it), reporting every other attribute of {@code declared} as {@code Undefined}.
+     */
+    public static Map<String, Value> sparseEntries(java.util.LinkedHashMap<String, Value> set, Map<String, ?> declared) {
+        return new SparseEntries(set, declared);
+    }
+
+    /**
+     * The entries of a dict or instance that may hold something other than {@code Undefined}, in order: for a
+     * sparse instance only those set (what output and conversion read), else all of them.
+     */
+    public static Map<String, Value> present(Map<String, Value> entries) {
+        return entries instanceof SparseEntries s ? s.set() : entries;
+    }
+
     /** Whether a value is None or Undefined. */
     public static boolean isNoneLike(Value v) {
         return v instanceof Value.None || v instanceof Value.Undefined;

@@ -1,0 +1,3 @@
+[package]
+name = "widgets"
+version = "0.1.0"
