@@ -90,7 +90,10 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Result<CliSettings> read = CliSettings.read(settings);
+        Path cwd = Path.of("").toAbsolutePath();
+        // as `kcl run` in a directory: its kcl.yaml, unless settings files or input files are named
+        Path settingsHere = settings.isEmpty() ? CliSettings.defaultIn(inputs, cwd) : null;
+        Result<CliSettings> read = CliSettings.read(settingsHere != null ? List.of(settingsHere) : settings);
         if (read.hasErrors()) {
             throw new CommandLine.ParameterException(spec.commandLine(), read.diagnostics().get(0).message());
         }
@@ -98,8 +101,10 @@ public final class RunCommand implements Callable<Integer> {
         Map<String, String> options = new LinkedHashMap<>();
         kcl.options().forEach((k, v) -> options.put(k, CliSettings.asArgument(v)));
         options.putAll(Arguments.parse(arguments, spec));
-        Path workDir = Path.of("").toAbsolutePath();
-        List<Path> in = !inputs.isEmpty() ? inputs : !kcl.files().isEmpty() ? kcl.files() : List.of(Path.of("."));
+        Path workDir = cwd;
+        // the files the settings name stand for the directory they were read from, not for files named
+        boolean settingsFiles = !kcl.files().isEmpty() && (inputs.isEmpty() || settingsHere != null);
+        List<Path> in = settingsFiles ? kcl.files() : !inputs.isEmpty() ? inputs : List.of(Path.of("."));
         PrintStream stdout = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
                 StandardCharsets.UTF_8);
         CompileRequest request = new CompileRequest(in, options, workDir, quiet ? ProgramRuns.discard() : stdout,

@@ -66,8 +66,14 @@ final class Interpreter {
     final Set<Value.SchemaV> checked = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     /** An instance, and whether the main module made it. */
-    record Made(Value instance, boolean inMain) {
+    record Made(Value instance, boolean inMain, Env.Binding pending) {
+        Made(Value instance, boolean inMain) {
+            this(instance, inMain, null);
+        }
     }
+
+    /** The span of the pending unification being instantiated now, whose instance is listed already. */
+    Span materializing;
 
     Interpreter(EvalOptions options, dev.skiff.modules.Program program, SchemaTypes types) {
         this.options = options;
@@ -247,6 +253,11 @@ final class Interpreter {
         if (builtin != null) {
             return builtin;
         }
+        dev.skiff.resolve.Symbol local = types.bindings().symbol(n);
+        if (local != null && local.kind() == dev.skiff.resolve.Symbol.Kind.LOCAL) {
+            // a lambda's variable assigned only in a branch that did not run reads Undefined, as in KCL
+            return Value.Undefined.UNDEFINED;
+        }
         throw undefined(n, env);
     }
 
@@ -266,7 +277,14 @@ final class Interpreter {
     /** The value of a binding, instantiating a pending top-level unification on first use. */
     Value valueOf(Env.Binding b) {
         if (b.value == null && b.pendingSchema != null) {
-            b.value = schemas.instantiate(b.pendingSchema, b.pendingArgs, b.pendingKwargs, b.pendingConfig, b.pendingSpan);
+            Span before = materializing;
+            materializing = b.pendingSpan;
+            try {
+                b.value = schemas.instantiate(b.pendingSchema, b.pendingArgs, b.pendingKwargs, b.pendingConfig,
+                        b.pendingSpan);
+            } finally {
+                materializing = before;
+            }
         }
         return b.value == null ? Value.Undefined.UNDEFINED : b.value;
     }
@@ -338,9 +356,14 @@ final class Interpreter {
                     Value full = !args.isEmpty() ? args.get(0) : kwargs.getOrDefault("full_pkg", Value.Bool.of(false));
                     boolean all = Values.truthy(full);
                     List<Value> out = new ArrayList<>();
-                    for (Made m : instances.getOrDefault(def, List.of())) {
-                        if (all || m.inMain()) {
+                    for (Made m : List.copyOf(instances.getOrDefault(def, List.of()))) {
+                        if (!all && !m.inMain()) {
+                            continue;
+                        }
+                        if (m.pending() == null) {
                             out.add(m.instance());
+                        } else if (valueOf(m.pending()) instanceof Value.SchemaV sv && sv.type().isSubtypeOf(def)) {
+                            out.add(sv); // a name declared with `:` is listed once, as its merged value
                         }
                     }
                     return new Value.ListV(out);
@@ -731,9 +754,20 @@ final class Interpreter {
                         spans.put(e.getKey(), Merge.spans(v).getOrDefault(e.getKey(), u.span()));
                         // unpacked entries replace what is there, except that None and Undefined (which
                         // union leaves out) do not replace a value or a schema's default, as in KCL
-                        MergeOp op = Merge.opOf(v, e.getKey()) == MergeOp.INSERT ? MergeOp.INSERT
+                        // `**` unions as KCL's runtime does (`self |= other`): an entry written with `:` merges
+                        // with what is there (nested dicts key by key, lists item by item), one written with `=`
+                        // replaces it; None and Undefined (which union leaves out) replace nothing
+                        MergeOp recorded = Merge.opOf(v, e.getKey());
+                        MergeOp op = recorded == MergeOp.INSERT ? MergeOp.INSERT
                                 : Values.isNoneLike(e.getValue()) ? MergeOp.UNION : MergeOp.OVERRIDE;
-                        put(entries, ops, e.getKey(), e.getValue(), op, u.span());
+                        Value before = entries.get(e.getKey());
+                        Value unpacked = e.getValue();
+                        if (recorded == MergeOp.UNION && before != null && !Values.isNoneLike(before)
+                                && !Values.isNoneLike(unpacked) && Merge.sameKind(before, unpacked)
+                                && (Values.entries(before) != null || before instanceof Value.ListV)) {
+                            unpacked = Merge.union(before, unpacked, u.span());
+                        }
+                        put(entries, ops, e.getKey(), unpacked, op, u.span());
                     }
                 }
                 case ConfigEntry.If i -> {

@@ -26,13 +26,14 @@ final class ModuleState {
         this.globals = new Env(null, Env.Kind.MODULE, this, null);
     }
 
-    /** The public members: every global not starting with {@code _}. */
+    /**
+     * The members: every global. As in KCL, a name starting with {@code _} is left out of the module's output, not
+     * hidden from importers ({@code metadata.__META_APP_NAME} in konfig reads one).
+     */
     Map<String, Value> members(Interpreter in) {
         Map<String, Value> out = new LinkedHashMap<>();
         for (Map.Entry<String, Env.Binding> e : globals.vars.entrySet()) {
-            if (!e.getKey().startsWith("_")) {
-                out.put(e.getKey(), in.valueOf(e.getValue()));
-            }
+            out.put(e.getKey(), in.valueOf(e.getValue()));
         }
         return out;
     }

@@ -182,7 +182,10 @@ final class Schemas {
         }
         Value.SchemaV result = new Value.SchemaV(def.type, entries, ops, spans, given);
         in.checked.add(result);
-        in.made(result, span); // for `S.instances()`
+        // for `S.instances()`; a pending `name: S {…}` was listed where it was first declared (Statements.unification)
+        if (span == null || span != in.materializing) {
+            in.made(result, span);
+        }
         return result;
     }
 
@@ -724,7 +727,10 @@ final class Schemas {
             case Type.Schema s -> {
                 if (v instanceof Value.SchemaV sv) {
                     if (!sv.type().isSubtypeOf(s.schema())) {
-                        yield null;
+                        // KCL lets an instance of one's own schema stand for a Kubernetes object's field (konfig's
+                        // DeploymentStrategy as a Deployment's strategy): its data must make a valid one
+                        yield s.schema().kind() == SchemaType.Kind.KUBERNETES && sv.type().kind() != SchemaType.Kind.KUBERNETES
+                                ? instantiate(in.defOf(s.schema()), List.of(), Map.of(), asData(sv), span) : null;
                     }
                     yield remadeIfMerged(sv, span);
                 }
@@ -742,6 +748,17 @@ final class Schemas {
                 yield c;
             }
         };
+    }
+
+    /** An instance's output entries as a dict (private and undefined ones left out). */
+    private static Value.DictV asData(Value.SchemaV sv) {
+        Map<String, Value> data = new LinkedHashMap<>();
+        sv.entries().forEach((k, x) -> {
+            if (!k.startsWith("_") && !(x instanceof Value.Undefined) && !(x instanceof Value.Func)) {
+                data.put(k, x);
+            }
+        });
+        return new Value.DictV(data);
     }
 
     /**

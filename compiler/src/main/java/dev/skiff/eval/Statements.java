@@ -231,10 +231,21 @@ final class Statements {
 
     private void unification(Stmt.Unification u, Env env) {
         String name = u.target().id();
-        if (env.instance != null) {
-            throw new EvalException(Code.E0101, u.span(), "unexpected unification inside a schema body");
-        }
         SchemaDef def = in.schemaOf(u.value().schema(), env, "instantiate");
+        if (env.instance != null) {
+            // in a schema or mixin body, `attr: S {…}` unifies the attribute's value with a new instance, as KCL does
+            Value current;
+            try {
+                current = in.eval(u.target(), env);
+            } catch (EvalException e) {
+                current = Value.Undefined.UNDEFINED; // not declared yet: the instance is its first value
+            }
+            Value made = in.schemas.instantiate(def, evalArgs(u, env), evalKwargs(u, env),
+                    u.value().config() == null ? Value.DictV.EMPTY : in.config(u.value().config(), env), u.value().span());
+            assign(u.target(), Values.isNoneLike(current) ? made : Merge.unify(current, made, u.span(), name), env,
+                    u.span());
+            return;
+        }
         Value config = u.value().config() == null ? Value.DictV.EMPTY : in.config(u.value().config(), env);
         List<Value> args = new ArrayList<>();
         for (Expr a : u.value().args()) {
@@ -257,6 +268,12 @@ final class Statements {
             b.pendingArgs = args;
             b.pendingKwargs = kwargs;
             env.vars.put(name, b);
+            // listed by `S.instances()` from here, in declaration order, as its value once all its
+            // unifications are merged (see the README: KCL also lists each statement's partial instance)
+            boolean inMain = in.mainFiles.contains(u.span().file());
+            for (dev.skiff.types.SchemaType s = in.recordsInstances ? def.type : null; s != null; s = s.parent()) {
+                in.instances.computeIfAbsent(s, k -> new ArrayList<>()).add(new Interpreter.Made(null, inMain, b));
+            }
             return;
         }
         if (b.pendingSchema != null) {
@@ -268,6 +285,22 @@ final class Statements {
         Value current = in.valueOf(b);
         b.value = Merge.unify(current, in.schemas.instantiate(def, args, kwargs, config, u.value().span()),
                 u.span(), name);
+    }
+
+    private List<Value> evalArgs(Stmt.Unification u, Env env) {
+        List<Value> args = new ArrayList<>();
+        for (Expr a : u.value().args()) {
+            args.add(in.eval(a, env));
+        }
+        return args;
+    }
+
+    private Map<String, Value> evalKwargs(Stmt.Unification u, Env env) {
+        Map<String, Value> kwargs = new LinkedHashMap<>();
+        for (dev.skiff.syntax.Node.Keyword k : u.value().keywords()) {
+            kwargs.put(k.name().id(), in.eval(k.value(), env));
+        }
+        return kwargs;
     }
 
     /** Assigns to a name or to a path inside one ({@code a.b[0].c = v}). */

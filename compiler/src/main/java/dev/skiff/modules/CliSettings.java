@@ -46,6 +46,21 @@ public record CliSettings(List<Path> files, Map<String, Object> options, Boolean
         return new CliSettings(List.of(), Map.of(), null, null, List.of(), List.of(), null);
     }
 
+    /** The settings file {@code kcl run} reads in a directory without being told: its {@code kcl.yaml}. */
+    public static final String DEFAULT_FILE = "kcl.yaml";
+
+    /**
+     * The settings file a run of {@code inputs} (none: the working directory; one directory: that directory) reads
+     * by default: the directory's {@link #DEFAULT_FILE}, or null when there is none or files are named.
+     */
+    public static Path defaultIn(List<Path> inputs, Path workDir) {
+        Path dir = inputs.isEmpty() ? workDir : inputs.size() == 1 ? workDir.resolve(inputs.get(0)) : null;
+        if (dir == null || !Files.isDirectory(dir) || !Files.isRegularFile(dir.resolve(DEFAULT_FILE))) {
+            return null;
+        }
+        return dir.resolve(DEFAULT_FILE).normalize();
+    }
+
     /** Reads and merges the settings files; a missing or malformed file is a diagnostic. */
     public static Result<CliSettings> read(List<Path> settingsFiles) {
         List<Path> files = new ArrayList<>();
@@ -67,6 +82,13 @@ public record CliSettings(List<Path> files, Map<String, Object> options, Boolean
                 continue;
             }
             if (doc == null || doc.isMissingNode() || doc.isNull()) {
+                continue;
+            }
+            String invalid = invalidFormat(doc);
+            if (invalid != null) {
+                // as KCL: a settings file that is not a mapping of these sections is refused, not half read
+                problems.add(Diagnostic.error(Code.E0206, null, "cannot read the settings file `" + settings
+                        + "`: invalid setting file format (" + invalid + ")"));
                 continue;
             }
             Path base = settings.toAbsolutePath().normalize().getParent();
@@ -96,6 +118,28 @@ public record CliSettings(List<Path> files, Map<String, Object> options, Boolean
             }
         }
         return Result.of(new CliSettings(files, options, disableNone, sortKeys, overrides, selectors, output), problems);
+    }
+
+    /** What makes {@code doc} no settings file, or null when it is one. */
+    private static String invalidFormat(JsonNode doc) {
+        if (!doc.isObject()) {
+            return "expected a mapping with `kcl_cli_configs` and `kcl_options`";
+        }
+        if (doc.has("kcl_cli_configs") && !doc.get("kcl_cli_configs").isObject() && !doc.get("kcl_cli_configs").isNull()) {
+            return "`kcl_cli_configs` must be a mapping";
+        }
+        JsonNode options = doc.get("kcl_options");
+        if (options != null && !options.isNull()) {
+            if (!options.isArray()) {
+                return "`kcl_options` must be a list of `key`/`value` pairs";
+            }
+            for (JsonNode o : options) {
+                if (!o.isObject() || !o.path("key").isTextual()) {
+                    return "each item of `kcl_options` must be a mapping with a `key`";
+                }
+            }
+        }
+        return null;
     }
 
     /** {@code ${KCL_MOD}} names the root of the project the settings file is in, as KCL has it. */

@@ -82,8 +82,14 @@ public record Project(Path root, String name, Map<String, Path> dependencies, Ma
             deps.putAll(installed.value());
             problems.addAll(installed.diagnostics());
             for (JsonNode entry : doc.path("profile").path("entries")) {
-                // as in KCL: relative to the kcl.mod, and ${KCL_MOD} names its directory
-                String text = entry.asText().replace("${KCL_MOD}", root.toAbsolutePath().normalize().toString());
+                // as in KCL: relative to the kcl.mod; ${KCL_MOD} names its directory, ${dep:KCL_MOD} a dependency's
+                String text = withModRoots(entry.asText(), root.toAbsolutePath().normalize(), deps);
+                if (text.contains("KCL_MOD}")) {
+                    problems.add(Diagnostic.error(Code.E0206, null, "the entry `" + entry.asText() + "` of `" + mod
+                            + "` names a package that is not a path dependency of this kcl.mod")
+                            .withHint("`${name:KCL_MOD}` is the root of the dependency `name = { path = \"…\" }`"));
+                    continue;
+                }
                 entries.add(root.toAbsolutePath().resolve(text).normalize());
             }
             for (Iterator<Map.Entry<String, JsonNode>> it = doc.path("skiff").fields(); it.hasNext(); ) {
@@ -102,6 +108,16 @@ public record Project(Path root, String name, Map<String, Path> dependencies, Ma
             problems.add(Diagnostic.error(Code.E0206, null, "cannot read `" + mod + "` as TOML: " + msg));
         }
         return Result.of(new Project(root.toAbsolutePath().normalize(), name, deps, skiff, true, entries), problems);
+    }
+
+    private static final java.util.regex.Pattern MOD_ROOT = java.util.regex.Pattern.compile("\\$\\{(?:([\\w-]+):)?KCL_MOD}");
+
+    /** {@code ${KCL_MOD}} is {@code root}, {@code ${name:KCL_MOD}} the root of the path dependency {@code name}. */
+    static String withModRoots(String text, Path root, Map<String, Path> deps) {
+        return MOD_ROOT.matcher(text).replaceAll(m -> {
+            Path p = m.group(1) == null ? root : deps.get(m.group(1));
+            return java.util.regex.Matcher.quoteReplacement(p == null ? m.group() : p.toString());
+        });
     }
 
     /** A TOML syntax error at its line and column of {@code kcl.mod}, with the line and a caret. */

@@ -34,6 +34,7 @@ public final class ProjectResolver implements ModuleResolver {
     private final Project project;
     private final Path displayBase;
     private final Map<String, Resolution> cache = new HashMap<>();
+    private final PackageRoots roots;
 
     /**
      * @param displayBase files under it are named relative to it in messages (usually the working directory)
@@ -41,6 +42,7 @@ public final class ProjectResolver implements ModuleResolver {
     public ProjectResolver(Project project, Path displayBase) {
         this.project = project;
         this.displayBase = displayBase.toAbsolutePath().normalize();
+        this.roots = new PackageRoots(project);
     }
 
     private Map<Path, String> overlay = Map.of();
@@ -92,13 +94,16 @@ public final class ProjectResolver implements ModuleResolver {
             String rest = path.substring(dots);
             target = rest.isEmpty() ? base : base.resolve(rest.replace('.', '/'));
         } else {
+            // as in KCL, an absolute import resolves in the package of the importing file: the main project, or
+            // the dependency the file belongs to, with that package's own dependencies
+            PackageRoots.Root owner = roots.owner(fileDirectory(from));
             String first = path.contains(".") ? path.substring(0, path.indexOf('.')) : path;
-            Path dep = project.dependencies().get(first);
+            Path dep = owner.dependencies().get(first);
             if (dep != null) {
                 String rest = path.length() > first.length() ? path.substring(first.length() + 1) : "";
                 target = rest.isEmpty() ? dep : dep.resolve(rest.replace('.', '/'));
             } else {
-                target = project.root().resolve(path.replace('.', '/'));
+                target = owner.root().resolve(path.replace('.', '/'));
             }
         }
         target = target.toAbsolutePath().normalize();
@@ -213,14 +218,13 @@ public final class ProjectResolver implements ModuleResolver {
     }
 
     private String canonicalName(Path target) {
-        for (Map.Entry<String, Path> dep : project.dependencies().entrySet()) {
-            if (target.startsWith(dep.getValue())) {
-                return dotted(dep.getKey(), dep.getValue().relativize(target));
+        PackageRoots.Root owner = roots.owner(target);
+        if (target.startsWith(owner.root())) {
+            Path rel = owner.root().relativize(target);
+            if (owner.name() == null) {
+                return rel.toString().isEmpty() ? "__main__" : dotted(null, rel);
             }
-        }
-        if (target.startsWith(project.root())) {
-            Path rel = project.root().relativize(target);
-            return rel.toString().isEmpty() ? "__main__" : dotted(null, rel);
+            return dotted(owner.name(), rel);
         }
         return target.toString();
     }

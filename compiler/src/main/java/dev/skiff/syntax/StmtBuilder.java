@@ -144,10 +144,10 @@ final class StmtBuilder {
             return ifStmt(c.ifStmt());
         }
         if (c.schemaStmt() != null) {
-            return schema(c.schemaStmt());
+            return schema(c, c.schemaStmt());
         }
         if (c.ruleStmt() != null) {
-            return rule(c.ruleStmt());
+            return rule(c, c.ruleStmt());
         }
         return new Stmt.Error(cx.span(c));
     }
@@ -197,7 +197,7 @@ final class StmtBuilder {
         return out;
     }
 
-    private Stmt schema(SchemaStmtContext s) {
+    private Stmt schema(CompoundStmtContext stmt, SchemaStmtContext s) {
         String name = s.name.getText();
         boolean mixin = s.kind.getText().equals("mixin") || name.endsWith("Mixin");
         boolean protocol = s.kind.getText().equals("protocol");
@@ -232,7 +232,7 @@ final class StmtBuilder {
                 checks.add(check(c));
             }
         }
-        return new Stmt.SchemaDecl(cx.span(s), decorators(s.decorator()), exprs.name(s.name), mixin, protocol,
+        return new Stmt.SchemaDecl(cx.span(stmt), decorators(stmt.decorator()), exprs.name(s.name), mixin, protocol,
                 s.LBRACK() == null ? List.of() : params(s.params()),
                 s.parent == null ? null : exprs.dotted(s.parent), s.host == null ? null : exprs.dotted(s.host),
                 mixins, doc, index, stmts, checks);
@@ -273,13 +273,13 @@ final class StmtBuilder {
         if (c.IF() != null && tests.size() > k) {
             cond = exprs.test(tests.get(k++));
         }
-        if (c.COMMA() != null && tests.size() > k) {
+        if (c.msg != null && tests.size() > k) {
             msg = exprs.test(tests.get(k));
         }
         return new Node.CheckExpr(cx.span(c), test, cond, msg);
     }
 
-    private Stmt rule(RuleStmtContext r) {
+    private Stmt rule(CompoundStmtContext stmt, RuleStmtContext r) {
         List<Expr> parents = new ArrayList<>();
         for (DottedNameContext d : r.dottedName()) {
             if (d != r.host) {
@@ -290,7 +290,7 @@ final class StmtBuilder {
         for (CheckExprContext c : r.checkExpr()) {
             checks.add(check(c));
         }
-        return new Stmt.RuleDecl(cx.span(r), decorators(r.decorator()), exprs.name(r.name),
+        return new Stmt.RuleDecl(cx.span(stmt), decorators(stmt.decorator()), exprs.name(r.name),
                 r.LBRACK() == null ? List.of() : params(r.params()), parents,
                 r.host == null ? null : exprs.dotted(r.host), r.doc == null ? null : docstring(r.doc), checks);
     }

@@ -257,11 +257,25 @@ public final class SchemaType {
     public boolean isSubtypeOf(SchemaType other) {
         int guard = 0;
         for (SchemaType s = this; s != null && guard++ < 10_000; s = s.parent()) {
-            if (s == other) {
+            if (s == other || s.sameDeclaration(other)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether both are built from the same declaration in the same file: a file imported as a module of its own
+     * ({@code import models.frontend.server}) and as part of its package ({@code import models.frontend}) is
+     * loaded as two modules, as in KCL, but declares one schema.
+     */
+    public boolean sameDeclaration(SchemaType other) {
+        if (other == null || decl == null || other.decl == null || !name.equals(other.name)) {
+            return false;
+        }
+        Span a = decl.span();
+        Span b = other.decl.span();
+        return a != null && b != null && a.start() == b.start() && a.file().uri().equals(b.file().uri());
     }
 
     /** The checks of this schema, its ancestors and their mixins (ancestors first), or a rule's own. */

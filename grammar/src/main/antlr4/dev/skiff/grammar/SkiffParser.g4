@@ -39,10 +39,11 @@ augOp
     | LSHIFT_ASSIGN | RSHIFT_ASSIGN | AMP_ASSIGN | PIPE_ASSIGN | CARET_ASSIGN
     ;
 
+// Decorators come before the choice of declaration, so the soft keyword (`mixin`, `rule`) that tells a schema
+// from a rule is at the left edge of each and decides it (`@deprecated rule R:` is a rule).
 compoundStmt
     : ifStmt
-    | schemaStmt
-    | ruleStmt
+    | decorator* (schemaStmt | ruleStmt)
     ;
 
 ifStmt: IF test COLON block elifClause* elseClause?;
@@ -53,7 +54,7 @@ block: simpleStmt | NEWLINE INDENT statement+ DEDENT;
 decorator: AT primary NEWLINE;
 
 schemaStmt
-    : decorator* (kind=SCHEMA | {word("mixin")}? kind=NAME | {word("protocol")}? kind=NAME) name=NAME (LBRACK params? RBRACK)? (LPAREN parent=dottedName RPAREN)?
+    : (kind=SCHEMA | {word("mixin")}? kind=NAME | {word("protocol")}? kind=NAME) name=NAME (LBRACK params? RBRACK)? (LPAREN parent=dottedName RPAREN)?
       (FOR host=dottedName)? COLON NEWLINE (INDENT schemaBody DEDENT)?
     ;
 
@@ -85,10 +86,11 @@ schemaAttr
 attrName: NAME | STRING;
 
 checkBlock: {word("check")}? NAME COLON NEWLINE INDENT (checkExpr NEWLINE | NEWLINE)+ DEDENT;
-checkExpr: test (IF test)? (COMMA test)?;
+// `error, if not result, "…"`: KCL also takes a comma before the condition
+checkExpr: test (COMMA? IF test)? (msg=COMMA test)?;
 
 ruleStmt
-    : decorator* {word("rule")}? NAME name=NAME (LBRACK params? RBRACK)? (LPAREN dottedName (COMMA dottedName)* RPAREN)?
+    : {word("rule")}? NAME name=NAME (LBRACK params? RBRACK)? (LPAREN dottedName (COMMA dottedName)* RPAREN)?
       (FOR host=dottedName)? COLON NEWLINE INDENT (doc=STRING NEWLINE)? (checkExpr NEWLINE | NEWLINE)+ DEDENT
     ;
 
@@ -192,7 +194,8 @@ quantifierTarget @init {enterBraceFollows();}
     ;
     finally {leaveBraceFollows();}
 
-compClause: SEP? FOR NAME (COMMA NAME)? IN test (SEP? IF test)*;
+// KCL also takes a comma before `for`: `{k: v, for k in xs}`
+compClause: (COMMA SEP*)? SEP? FOR NAME (COMMA NAME)? IN test (SEP? IF test)*;
 
 // Items are separated by a comma or a line break, always: an `if` item's branch leaves the separator after
 // it to the list. (Were a separator optional, `a -b` could be two items, and the parser would have to read

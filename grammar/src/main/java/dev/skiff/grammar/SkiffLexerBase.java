@@ -142,6 +142,7 @@ public abstract class SkiffLexerBase extends Lexer {
                 s.setType(SkiffLexer.STRING);
                 pending.add(s);
             }
+            case SkiffLexer.SCHEMA -> pending.add(schemaOrName(t));
             default -> {
                 if (last == null && pending.isEmpty() && t.getChannel() == Token.DEFAULT_CHANNEL
                         && t.getCharPositionInLine() > 0 && indents.isEmpty()) {
@@ -151,6 +152,41 @@ public abstract class SkiffLexerBase extends Lexer {
                 pending.add(t);
             }
         }
+    }
+
+    private static final java.util.Set<String> WORDS_AFTER_A_NAME = java.util.Set.of(
+            "in", "if", "for", "and", "or", "not", "is", "else", "as");
+
+    /**
+     * {@code schema} starts a declaration only when a schema's name follows it ({@code schema App:}); elsewhere it
+     * is a plain name, as KCL code uses it: a module {@code import .schema}, {@code schema.Schema}, an attribute
+     * {@code schema?: str}.
+     */
+    private Token schemaOrName(Token t) {
+        int i = t.getStopIndex() + 1;
+        int n = _input.size();
+        int j = i;
+        while (j < n && (_input.getText(org.antlr.v4.runtime.misc.Interval.of(j, j)).equals(" ")
+                || _input.getText(org.antlr.v4.runtime.misc.Interval.of(j, j)).equals("\t"))) {
+            j++;
+        }
+        int k = j;
+        while (k < n && isNameChar(_input.getText(org.antlr.v4.runtime.misc.Interval.of(k, k)).charAt(0))) {
+            k++;
+        }
+        String next = k > j ? _input.getText(org.antlr.v4.runtime.misc.Interval.of(j, k - 1)) : "";
+        boolean declaration = j > i && !next.isEmpty() && !Character.isDigit(next.charAt(0))
+                && !WORDS_AFTER_A_NAME.contains(next);
+        if (declaration) {
+            return t;
+        }
+        CommonToken name = new CommonToken(t);
+        name.setType(SkiffLexer.NAME);
+        return name;
+    }
+
+    private static boolean isNameChar(char c) {
+        return c == '_' || c == '$' || Character.isLetterOrDigit(c);
     }
 
     private void lineBreak(Token t) {

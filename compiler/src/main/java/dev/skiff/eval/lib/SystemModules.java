@@ -122,9 +122,10 @@ final class SystemModules {
     }
 
     private static void regex(Namespace ns) {
+        // as KCL's runtime (`Regex::is_match`): a match anywhere in the string, not only at its start
         ns.fn("match(string: str, pattern: str) -> bool",
-                "Whether the regular expression `pattern` matches at the start of `string`.",
-                        a -> Value.Bool.of(pattern(a, a.str(1)).matcher(new TimedText(a.str(0), a.ctx())).lookingAt()));
+                "Whether the regular expression `pattern` matches anywhere in `string` (as KCL's runtime does).",
+                        a -> Value.Bool.of(pattern(a, a.str(1)).matcher(new TimedText(a.str(0), a.ctx())).find()));
         ns.fn("search(string: str, pattern: str) -> bool",
                 "Whether the regular expression `pattern` matches anywhere in `string`.",
                         a -> Value.Bool.of(pattern(a, a.str(1)).matcher(new TimedText(a.str(0), a.ctx())).find()));

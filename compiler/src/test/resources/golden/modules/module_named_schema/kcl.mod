@@ -1,0 +1,2 @@
+[package]
+name = "module_named_schema"
