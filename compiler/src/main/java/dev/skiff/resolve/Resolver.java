@@ -200,8 +200,9 @@ public final class Resolver {
             if (d.forHost() != null) {
                 bases.add(d.forHost());
             }
+            boolean cutParent = tooManyAncestors(d);
             for (Expr base : bases) {
-                Stmt.SchemaDecl b = schemaNamed(base);
+                Stmt.SchemaDecl b = base == d.parent() && cutParent ? null : schemaNamed(base);
                 if (b == null) {
                     complete = false;
                     continue;
@@ -241,6 +242,36 @@ public final class Resolver {
         } finally {
             module = saved;
             computing.remove(d);
+        }
+    }
+
+    /**
+     * The most schemas a schema may inherit through. The type stage refuses a longer chain (E0310) and cuts it
+     * there; scopes are cut at the same place, as the scope of a schema holds its ancestors' members and a chain
+     * of thousands would cost the square of its length (5,000 schemas kept a language server busy for minutes).
+     */
+    public static final int MAX_ANCESTORS = 100;
+
+    /** Whether more than {@link #MAX_ANCESTORS} schemas stand above {@code d} through its parents; walks at most that many. */
+    private boolean tooManyAncestors(Stmt.SchemaDecl d) {
+        String saved = module;
+        Set<Stmt.SchemaDecl> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        try {
+            int above = 0;
+            for (Stmt.SchemaDecl at = d; at.parent() != null; ) {
+                module = schemaModule.getOrDefault(at, module);
+                Stmt.SchemaDecl up = schemaNamed(at.parent());
+                if (up == null || !seen.add(up)) {
+                    return false; // the chain ends, or is a cycle (reported elsewhere)
+                }
+                if (++above > MAX_ANCESTORS) {
+                    return true;
+                }
+                at = up;
+            }
+            return false;
+        } finally {
+            module = saved;
         }
     }
 

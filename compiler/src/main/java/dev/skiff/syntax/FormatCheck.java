@@ -6,6 +6,7 @@ import dev.skiff.diag.Result;
 import dev.skiff.source.SourceFile;
 import dev.skiff.source.Span;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 
 /**
  * The formatter as editors and {@code skiff fmt} use it: the canonical layout, only when it provably keeps
@@ -22,6 +23,15 @@ public final class FormatCheck {
      * no value and the diagnostics saying why.
      */
     public static Result<String> format(SourceFile file) {
+        try {
+            return check(file);
+        } catch (CancellationException e) {
+            // interrupted: whoever asked no longer wants the answer, and gets no half-formatted file
+            return Result.failed(List.of(Diagnostic.error(Code.E0109, Span.of(file, 0, 0), "formatting was cancelled")));
+        }
+    }
+
+    private static Result<String> check(SourceFile file) {
         Result<SourceUnit> before = Parser.parse(file);
         if (before.hasErrors()) {
             return Result.failed(before.diagnostics());
@@ -33,6 +43,9 @@ public final class FormatCheck {
         SourceFile again = new SourceFile(file.uri(), file.name(), formatted);
         Result<SourceUnit> after = Parser.parse(again);
         if (after.hasErrors()) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("formatting was cancelled"); // the parse stopped early, not failed
+            }
             return refused(Span.of(file, 0, 0), "formatting would make this file unparsable");
         }
         Span changed = SyntaxShape.firstDifference(before.value(), after.value());

@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.Token;
 
@@ -43,6 +44,8 @@ public final class Formatter {
     /**
      * The canonical layout of {@code text}, which must have no syntax errors. {@link FormatCheck#format} also
      * proves that the result means the same; editors and the CLI use that.
+     *
+     * @throws CancellationException when the thread is interrupted while formatting
      */
     public static String format(String text) {
         List<Tok> toks = tokens(text);
@@ -237,6 +240,11 @@ public final class Formatter {
                     out.add(new Tok(t, t.getType(), s, t.getLine(), t.getLine() + lines, depth));
                 }
             }
+        }
+        if (lexer.cancelled()) {
+            // the lexer stops early when the thread is interrupted: a layout of the tokens read so far would be
+            // a truncated file, not a format (found by the fuzzing harness as a formatter that was not idempotent)
+            throw new CancellationException("formatting was cancelled");
         }
         // a comment line before a dedent belongs to the code after it: give it that code's depth
         for (int i = out.size() - 2; i >= 0; i--) {

@@ -370,7 +370,7 @@ public final class SchemaTypes {
      * costs the square of its length and more in the stages after this one (3,000 schemas took minutes); real
      * chains are a handful deep.
      */
-    static final int MAX_ANCESTORS = 100;
+    static final int MAX_ANCESTORS = dev.skiff.resolve.Resolver.MAX_ANCESTORS;
     /** Schemas whose parent was left out because their chain is too long (reported once, at its first). */
     private final Set<SchemaType> cut = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 

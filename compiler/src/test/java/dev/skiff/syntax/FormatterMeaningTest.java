@@ -122,4 +122,35 @@ class FormatterMeaningTest {
         assertThat(at).isNotNull();
         assertThat(at.text()).as("the config whose entries differ").startsWith("{").contains("if c:");
     }
+
+    /** A chain of {@code n} inheriting schemas, written without the blank lines the formatter puts between them. */
+    private static String chain(int n) {
+        return "schema S0:\n    a0: int = 0\n" + java.util.stream.IntStream.range(1, n)
+                .mapToObj(i -> "schema S" + i + "(S" + (i - 1) + "):\n    a" + i + ": int = " + i + "\n")
+                .collect(java.util.stream.Collectors.joining()) + "_s = S" + (n - 1) + " {}\n";
+    }
+
+    @Test
+    void aChainOfThreeThousandSchemasFormatsSafely() throws IOException {
+        // found by the fuzzing harness (as a formatter hang, the chain's compiles being slow)
+        String formatted = formatsSafely(chain(3_000));
+        assertThat(formatted).contains("schema S1(S0):\n    a1: int = 1\n\nschema S2(S1):\n");
+    }
+
+    @Test
+    void anInterruptedFormatIsCancelledNotTruncated() {
+        // the lexer stops reading when its thread is interrupted: the formatter laid out the tokens read so far,
+        // a truncated file, which the fuzzing harness saw as a formatter that was not idempotent
+        String text = chain(3_000);
+        Thread.currentThread().interrupt();
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Formatter.format(text))
+                    .isInstanceOf(java.util.concurrent.CancellationException.class);
+            Result<String> checked = FormatCheck.format(SourceFile.ofString("main.k", text));
+            assertThat(checked.hasErrors()).isTrue();
+            assertThat(checked.diagnostics()).extracting(Diagnostic::code).doesNotContain(Code.E0901);
+        } finally {
+            Thread.interrupted();
+        }
+    }
 }

@@ -66,4 +66,43 @@ class ParserLookaheadTest {
                 + item + "\n    else:\n        " + item + "\n    " + item + "\n" + close + "\n";
         assertThat(longestLookahead(program)).isLessThan(16);
     }
+
+    /** A token stream that counts the tokens its readers step through: {@code LT(k)} steps through {@code k}. */
+    private static final class CountingStream extends CommonTokenStream {
+        long steps;
+
+        CountingStream(SkiffLexer lexer) {
+            super(lexer);
+        }
+
+        @Override
+        public org.antlr.v4.runtime.Token LT(int k) {
+            steps += Math.abs(k);
+            return super.LT(k);
+        }
+
+        @Override
+        public org.antlr.v4.runtime.Token get(int i) {
+            steps++;
+            return super.get(i);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"b = a%s\n", "b = a # a comment\nc = a%s\n", "c = a%s {}\n"})
+    void aLongDottedNameIsReadOnce(String template) {
+        // found by the fuzzing harness: deciding whether `a.a.a…` starts an instance asked for the token after
+        // each segment afresh, each asking stepping through all the tokens before it (10,000 segments: seconds)
+        String dotted = template.formatted(".a".repeat(5_000));
+        SkiffLexer lexer = new SkiffLexer(CharStreams.fromString(dotted));
+        lexer.removeErrorListeners();
+        CountingStream tokens = new CountingStream(lexer);
+        tokens.fill();
+        SkiffParser parser = new SkiffParser(tokens);
+        parser.removeErrorListeners();
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        parser.file();
+        assertThat(parser.getNumberOfSyntaxErrors()).isZero();
+        assertThat(tokens.steps).isLessThan(40L * tokens.size());
+    }
 }

@@ -245,7 +245,13 @@ final class Pipeline {
 
     private static String meaningChange(Input in, String text, String formatted, Compilation before, String was)
             throws InterruptedException {
-        if (!Formatter.format(formatted).equals(formatted)) {
+        String again;
+        try {
+            again = Formatter.format(formatted);
+        } catch (java.util.concurrent.CancellationException e) {
+            throw new InterruptedException(); // the watchdog gave up on this input: no verdict on the formatter
+        }
+        if (!again.equals(formatted)) {
             return "not idempotent";
         }
         if (was == null) {

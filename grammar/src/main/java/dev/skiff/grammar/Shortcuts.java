@@ -90,12 +90,9 @@ public final class Shortcuts {
             if (input.LA(1) != SkiffLexer.NAME) {
                 return NONE;
             }
-            int i = 2;
-            while (input.LA(i) == SkiffLexer.DOT && input.LA(i + 1) == SkiffLexer.NAME) {
-                i += 2;
-            }
-            if (input.LA(i) != SkiffLexer.LBRACE) {
-                return input.LA(i) == Token.EOF ? NONE : ATOM_ALT;
+            int after = afterDottedName(input);
+            if (after != SkiffLexer.LBRACE) {
+                return after == Token.EOF ? NONE : ATOM_ALT;
             }
             return parser.braceOpensConfig() ? INSTANCE_ALT : NONE;
         }
@@ -106,6 +103,55 @@ public final class Shortcuts {
             return parser.braceOpensConfig() ? CONFIG_ALT : NONE;
         }
         return NONE;
+    }
+
+    /**
+     * The type of the token after the dotted name that starts at {@code LT(1)}. The tokens are read in one
+     * pass: {@code LA(i)} of a token stream with hidden tokens steps through the {@code i} tokens before it, so
+     * asking it for each segment cost the square of the name's length (10,000 segments, seconds).
+     */
+    private static int afterDottedName(TokenStream input) {
+        int at = input.index();
+        int[] next = {at};
+        int type = nextVisible(input, next); // the name itself
+        if (type == NONE) {
+            return slowAfterDottedName(input);
+        }
+        type = nextVisible(input, next);
+        while (type == SkiffLexer.DOT) {
+            int name = nextVisible(input, next);
+            if (name != SkiffLexer.NAME) {
+                return type; // `a.` then no name: the dot follows the dotted name `a`
+            }
+            type = nextVisible(input, next);
+        }
+        return type == NONE ? slowAfterDottedName(input) : type;
+    }
+
+    /**
+     * The type of the next token on the default channel from {@code at[0]}, which moves past it; {@link #NONE}
+     * when the stream has not buffered that far (then ask it through {@code LA}).
+     */
+    private static int nextVisible(TokenStream input, int[] at) {
+        while (at[0] < input.size()) {
+            Token t = input.get(at[0]++);
+            if (t.getType() == Token.EOF) {
+                at[0]--;
+                return Token.EOF;
+            }
+            if (t.getChannel() == Token.DEFAULT_CHANNEL) {
+                return t.getType();
+            }
+        }
+        return NONE;
+    }
+
+    private static int slowAfterDottedName(TokenStream input) {
+        int i = 2;
+        while (input.LA(i) == SkiffLexer.DOT && input.LA(i + 1) == SkiffLexer.NAME) {
+            i += 2;
+        }
+        return input.LA(i);
     }
 
     /** ANTLR's simulator, asking {@link #predict} first. */

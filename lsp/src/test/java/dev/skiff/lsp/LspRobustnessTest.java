@@ -102,4 +102,21 @@ class LspRobustnessTest {
         assertThat(tokens.getData()).isNotEmpty();
         noFailuresLogged();
     }
+
+    @Test
+    void aChainOfFiveThousandInheritingSchemasIsRefusedAndFeaturesStillAnswer() throws Exception {
+        // found by the fuzzing harness: the server did not publish diagnostics for minutes
+        String text = "schema S0:\n    a0: int = 0\n" + java.util.stream.IntStream.range(1, 5000)
+                .mapToObj(i -> "schema S" + i + "(S" + (i - 1) + "):\n    a" + i + ": int = " + i + "\n")
+                .collect(java.util.stream.Collectors.joining()) + "s = S4999 {}\n";
+        String uri = client.open(dir.resolve("main.k"), text);
+        assertThat(client.diagnostics(uri)).singleElement().extracting(d -> d.getMessage()).asString()
+                .startsWith("schema `S101` inherits through more than 100 schemas");
+        // the chain is cut at S101: past it a schema offers its own attribute
+        assertThat(complete(uri, LspTestClient.at(text, "S4999 {}", 7))).contains("a4999").doesNotContain("a0");
+        Hover hover = client.server.getTextDocumentService().hover(new HoverParams(new TextDocumentIdentifier(uri),
+                LspTestClient.at(text, "S4999 {}", 1))).get(30, TimeUnit.SECONDS);
+        assertThat(hover).isNotNull();
+        noFailuresLogged();
+    }
 }
