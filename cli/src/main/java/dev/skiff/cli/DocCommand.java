@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -103,27 +105,50 @@ public final class DocCommand implements Callable<Integer> {
         return emit(text.get());
     }
 
-    /** A system module's functions and constants (`math`, `regex`, ...), as the evaluator provides them. */
+    /**
+     * A system module's functions (each signature, overloads included, and its doc) and constants, from the
+     * declarations the library writes beside each implementation (what the checker checks and the editor shows).
+     */
     private String systemModule() {
-        var m = dev.skiff.eval.lib.Library.systemModule(module).orElseThrow();
+        Map<String, dev.skiff.types.Declaration> declared = new TreeMap<>(
+                dev.skiff.eval.lib.Library.moduleDeclarations(module));
         StringBuilder sb = new StringBuilder("# `").append(module).append("`\n\n");
         sb.append("A system module: `import ").append(module).append("`.\n\n");
-        List<String> functions = new ArrayList<>();
-        List<String> constants = new ArrayList<>();
-        m.members().forEach((name, v) -> {
-            if (!name.startsWith("_")) {
-                (v instanceof dev.skiff.eval.value.Value.Func ? functions : constants).add(name);
+        StringBuilder functions = new StringBuilder();
+        StringBuilder constants = new StringBuilder();
+        StringBuilder types = new StringBuilder();
+        declared.forEach((name, d) -> {
+            if (name.startsWith("_")) {
+                return;
+            }
+            switch (d) {
+                case dev.skiff.types.Declaration.Function f -> {
+                    functions.append("### `").append(module).append('.').append(name).append("`\n\n```\n");
+                    f.overloads().forEach(o -> functions.append(o.label()).append('\n'));
+                    functions.append("```\n\n");
+                    if (f.overloads().size() > 1) {
+                        f.overloads().forEach(o -> functions.append("- `").append(o.label()).append("`: ")
+                                .append(o.doc()).append('\n'));
+                        functions.append('\n');
+                    } else if (!d.doc().isBlank()) {
+                        functions.append(d.doc()).append("\n\n");
+                    }
+                }
+                case dev.skiff.types.Declaration.Constant c -> constants.append("- `").append(module).append('.')
+                        .append(name).append(": ").append(c.type().display()).append("`")
+                        .append(c.doc().isBlank() ? "" : ": " + c.doc()).append('\n');
+                case dev.skiff.types.Declaration.TypeName t -> types.append("- `").append(module).append('.')
+                        .append(name).append("`").append(t.doc().isBlank() ? "" : ": " + t.doc()).append('\n');
             }
         });
         if (!functions.isEmpty()) {
-            sb.append("## Functions\n\n");
-            functions.stream().sorted().forEach(f -> sb.append("- `").append(module).append('.').append(f).append("()`\n"));
-            sb.append('\n');
+            sb.append("## Functions\n\n").append(functions);
         }
         if (!constants.isEmpty()) {
-            sb.append("## Constants\n\n");
-            constants.stream().sorted().forEach(c -> sb.append("- `").append(module).append('.').append(c).append("`\n"));
-            sb.append('\n');
+            sb.append("## Constants\n\n").append(constants).append('\n');
+        }
+        if (!types.isEmpty()) {
+            sb.append("## Types\n\n").append(types).append('\n');
         }
         return sb.toString().stripTrailing() + "\n";
     }

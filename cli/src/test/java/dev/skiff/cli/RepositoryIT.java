@@ -466,7 +466,9 @@ class RepositoryIT {
         assertThat(typo.err()).contains("has no module `k8s.api.apps.v9`; did you mean `k8s.api.apps.v1`?");
         Run math = sh(dir, "skiff doc math");
         assertThat(math.exit()).isZero();
-        assertThat(math.out()).startsWith("# `math`").contains("- `math.ceil()`").contains("- `math.log()`");
+        // each function with its declared signature and doc, as the checker and the editor read them
+        assertThat(math.out()).startsWith("# `math`").contains("### `math.sqrt`\n\n```\nmath.sqrt(x: int | float) -> float\n```")
+                .contains("square root").contains("### `math.log`");
         write("people/main.k", """
                 schema Person:
                     \"\"\"
