@@ -36,9 +36,9 @@ public final class InstalledPackages {
                 Path at = store.locate(project.root(), d);
                 if (at == null) {
                     if (mod == project) {
-                        problems.add(notInstalled(d));
+                        problems.add(notInstalled(d, mod.root()));
                     } else {
-                        problems.add(notInstalled(d).withHint("it is a dependency of `" + mod.name()
+                        problems.add(notInstalled(d, mod.root()).withHint("it is a dependency of `" + mod.name()
                                 + "`; run `skiff mod pull` in the project to fetch it"));
                     }
                     continue;
@@ -84,11 +84,51 @@ public final class InstalledPackages {
         return out;
     }
 
-    static Diagnostic notInstalled(Dependency d) {
-        return Diagnostic.error(Code.E0208, null, "package `" + d.name() + "` (" + describe(d)
+    static Diagnostic notInstalled(Dependency d, Path root) {
+        return Diagnostic.error(Code.E0208, declaredAt(root, d.name()), "package `" + d.name() + "` (" + describe(d)
                         + ") is not installed: neither the project's `vendor/` directory nor the package cache holds it")
                 .withHint("run `skiff mod pull` (or `kcl mod pull`) to fetch it, or `skiff mod vendor` to keep a copy "
                         + "in the project");
+    }
+
+    /**
+     * Where {@code kcl.mod} in {@code root} declares dependency {@code name}: its key on its line of the
+     * {@code [dependencies]} table; null when the file cannot be read or does not name it there.
+     */
+    static dev.skiff.source.Span declaredAt(Path root, String name) {
+        Path file = root.resolve(ModFile.NAME);
+        String text;
+        try {
+            text = java.nio.file.Files.readString(file);
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return null;
+        }
+        java.util.regex.Pattern key = java.util.regex.Pattern.compile(
+                "^[ \\t]*(\"?)" + java.util.regex.Pattern.quote(name) + "\\1[ \\t]*=");
+        boolean inDependencies = false;
+        int offset = 0;
+        for (String line : text.split("\n", -1)) {
+            String trimmed = line.strip();
+            if (trimmed.startsWith("[")) {
+                inDependencies = trimmed.equals("[dependencies]");
+            } else if (inDependencies) {
+                java.util.regex.Matcher m = key.matcher(line);
+                if (m.find()) {
+                    int start = offset + line.indexOf(name);
+                    dev.skiff.source.SourceFile source = dev.skiff.source.SourceFile.of(file, displayName(file), text);
+                    return dev.skiff.source.Span.of(source, start, start + name.length());
+                }
+            }
+            offset += line.length() + 1;
+        }
+        return null;
+    }
+
+    /** A file as messages name it: relative to the working directory when it is below it, else in full. */
+    private static String displayName(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        Path cwd = Path.of("").toAbsolutePath();
+        return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
     }
 
     /** A dependency's source as users write it. */

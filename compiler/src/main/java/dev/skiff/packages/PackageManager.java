@@ -157,7 +157,7 @@ public final class PackageManager {
                 && at != null && !at.startsWith(root.resolve(PackageStore.VENDOR));
         if (at == null || refetch) {
             if (options.offline()) {
-                throw new PackageException(InstalledPackages.notInstalled(d).withHint(
+                throw new PackageException(InstalledPackages.notInstalled(d, root).withHint(
                         "`--offline` was given; run `skiff mod pull` once with a network, or `skiff mod vendor`"));
             }
             at = fetch(d);
