@@ -148,12 +148,48 @@ final class Completions {
         // right after a value, where the next entry begins)
         boolean key = before.isEmpty() || before.endsWith("{") || before.endsWith(",")
                 || chain == null && prefix.isEmpty() && endsValue(before);
-        String valueOfKey = null;
-        Matcher m = Pattern.compile("([A-Za-z_][\\w.]*)\\s*[:=]\\s*\"?$").matcher(text.substring(lineStart, start));
-        if (chain == null && m.find()) {
-            valueOfKey = m.group(1);
-        }
+        String valueOfKey = chain == null ? keyBefore(text, lineStart, start) : null;
         return new Context(prefix, start, chain, key, valueOfKey);
+    }
+
+    /**
+     * The key whose value is being written when the line before the cursor ends {@code key = }, {@code key: }
+     * or {@code key = "} ({@code key} may be dotted), else null. Read backwards from the cursor in one pass: a
+     * regular expression searched from each start of the line cost the square of its length (a 65,000-character
+     * name kept completion busy for half a minute).
+     */
+    static String keyBefore(String text, int lineStart, int end) {
+        int i = end - 1;
+        if (i >= lineStart && text.charAt(i) == '"') {
+            i--;
+        }
+        while (i >= lineStart && Character.isWhitespace(text.charAt(i))) {
+            i--;
+        }
+        if (i < lineStart || (text.charAt(i) != ':' && text.charAt(i) != '=')) {
+            return null;
+        }
+        i--;
+        while (i >= lineStart && Character.isWhitespace(text.charAt(i))) {
+            i--;
+        }
+        int keyEnd = i + 1;
+        while (i >= lineStart && (isWord(text.charAt(i)) || text.charAt(i) == '.')) {
+            i--;
+        }
+        // the key starts at the first letter or underscore of the run (a name does not start with a digit or a dot)
+        for (int k = i + 1; k < keyEnd; k++) {
+            char c = text.charAt(k);
+            if (c == '_' || (c < 128 && Character.isLetter(c))) {
+                return text.substring(k, keyEnd);
+            }
+        }
+        return null;
+    }
+
+    /** A character of {@code \\w}: an ASCII letter, digit or underscore. */
+    private static boolean isWord(char c) {
+        return c == '_' || (c < 128 && Character.isLetterOrDigit(c));
     }
 
     /** The bracket opening the one closed at {@code close}, or -1. */
