@@ -84,6 +84,8 @@ public final class SchemaType {
     private final Object lock;
     private Runnable completer;
     private boolean completing;
+    /** Set (last) once the body is complete: readers after that need no lock (attribute look-ups are hot). */
+    private volatile boolean completed;
 
     // the body, set once by complete()
     private SchemaType parent;
@@ -119,9 +121,16 @@ public final class SchemaType {
      * other out (user schemas may reach Kubernetes ones, never the other way).
      */
     private void complete() {
+        if (completed) {
+            return; // the body's fields were written before `completed`, so they are seen without the lock
+        }
         synchronized (lock) {
             Runnable c = completer;
-            if (c == null || completing) {
+            if (completing) {
+                return;
+            }
+            if (c == null) {
+                completed = true;
                 return;
             }
             completing = true;
@@ -130,6 +139,7 @@ public final class SchemaType {
             } finally {
                 completer = null;
                 completing = false;
+                completed = true;
             }
         }
     }
