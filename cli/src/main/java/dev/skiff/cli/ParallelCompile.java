@@ -58,9 +58,15 @@ final class ParallelCompile {
         }
     }
 
-    /** Parses each file once per run: keyed by location and text, so a file is never given another's tree. */
+    /**
+     * Parses each file once per run: keyed by location and text, so a file is never given another's tree (a
+     * record key, not the two joined: joining copied every file's text on every look-up).
+     */
     private static ParseCache sharedParses() {
-        ConcurrentHashMap<String, Result<SourceUnit>> seen = new ConcurrentHashMap<>();
-        return file -> seen.computeIfAbsent(file.uri() + "\n" + file.text(), k -> Parser.parse(file));
+        ConcurrentHashMap<Key, Result<SourceUnit>> seen = new ConcurrentHashMap<>();
+        return file -> seen.computeIfAbsent(new Key(file.uri(), file.text()), k -> Parser.parse(file));
+    }
+
+    private record Key(java.net.URI uri, String text) {
     }
 }
