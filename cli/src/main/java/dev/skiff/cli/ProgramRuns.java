@@ -41,9 +41,8 @@ final class ProgramRuns {
         dev.skiff.Analysis a = Skiff.analyze(request, parses);
         Compilation c = Skiff.evaluate(a, request);
         if (a.available()) {
-            List<Diagnostic> warnings = dev.skiff.lint.Lint.check(a.program(), a.bindings(), a.project(), a.diagnostics());
-            c = new Compilation(dev.skiff.lint.Lint.merge(c.diagnostics(), warnings), c.data(), c.stream(), c.internal(),
-                    c.evaluated(), c.validation());
+            c = new Compilation(dev.skiff.lint.Lint.withWarnings(a, c.diagnostics()), c.data(), c.stream(),
+                    c.internal(), c.evaluated(), c.validation());
         }
         return withFileHint(c, request);
     }

@@ -73,6 +73,18 @@ public final class Lint {
     }
 
     /**
+     * {@code diagnostics} (a compilation's, or the analysis's own when it did not run) with the analysis's lint
+     * warnings merged in; as they are when the analysis has no program. What {@code skiff check} and the editor
+     * both show.
+     */
+    public static List<Diagnostic> withWarnings(dev.skiff.Analysis a, List<Diagnostic> diagnostics) {
+        if (!a.available()) {
+            return diagnostics;
+        }
+        return merge(diagnostics, check(a.program(), a.bindings(), a.project(), a.diagnostics()));
+    }
+
+    /**
      * A compilation's diagnostics followed by the lint's warnings, except a warning at the place of an error (the error says more: a reassigned name that ran is E0205).
      */
     public static List<Diagnostic> merge(List<Diagnostic> compiled, List<Diagnostic> warnings) {

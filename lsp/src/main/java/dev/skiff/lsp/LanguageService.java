@@ -91,11 +91,7 @@ final class LanguageService {
             }
             all = c.diagnostics();
         }
-        if (a.analysis().available()) {
-            all = dev.skiff.lint.Lint.merge(all, dev.skiff.lint.Lint.check(a.analysis().program(),
-                    a.analysis().bindings(), a.analysis().project(), a.analysis().diagnostics()));
-        }
-        return Diagnostics.of(a, all);
+        return Diagnostics.of(a, dev.skiff.lint.Lint.withWarnings(a.analysis(), all));
     }
 
     /** The open documents whose newest analysis read the file of {@code uri} (as an import). */
